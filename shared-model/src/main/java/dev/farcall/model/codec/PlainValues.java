@@ -6,8 +6,8 @@ import org.apache.avro.Schema;
  * Converts between "plain" values (what a JSON parser yields: {@code Map<String,Object>}, {@code
  * List}, {@code String}, {@code Number}, {@code Boolean}, {@code null}) and Avro binary for a
  * schema derived by {@link ArgumentCodec}, without loading or running any program class. The
- * coordinator uses it to turn REST JSON arguments into an argument payload and a result payload back
- * into JSON.
+ * coordinator uses it to turn REST JSON arguments into an argument payload and a result payload
+ * back into JSON.
  */
 public final class PlainValues {
 
