@@ -41,14 +41,7 @@ final class CallGraph {
     for (int i = 0; i < n; i++) {
       ids.put(methods[i].key(), i);
     }
-    sites = problem.callSites().toArray(CallSite[]::new);
-    Arrays.sort(
-        sites,
-        Comparator.comparing(CallSite::callerKey)
-            .thenComparingInt(CallSite::siteIndex)
-            .thenComparing(CallSite::calleeKey)
-            .thenComparingInt(CallSite::loopDepth)
-            .thenComparing(CallSite::concurrent));
+    sites = sortedSites(problem.callSites(), ids, n);
     siteCaller = new int[sites.length];
     siteCallee = new int[sites.length];
     int[] outCount = new int[n];
@@ -83,6 +76,62 @@ final class CallGraph {
     }
     recursive = new boolean[n];
     componentsTopological = stronglyConnectedComponents();
+  }
+
+  /**
+   * Sites ordered by caller id, then bytecode offset, callee id, loop depth and concurrency: a
+   * counting sort by caller and an insertion sort of each caller's few sites, linear in practice.
+   */
+  private static CallSite[] sortedSites(List<CallSite> input, Map<String, Integer> ids, int n) {
+    int count = input.size();
+    int[] caller = new int[count];
+    int[] callee = new int[count];
+    int[] start = new int[n + 1];
+    for (int i = 0; i < count; i++) {
+      caller[i] = ids.get(input.get(i).callerKey());
+      callee[i] = ids.get(input.get(i).calleeKey());
+      start[caller[i] + 1]++;
+    }
+    for (int m = 0; m < n; m++) {
+      start[m + 1] += start[m];
+    }
+    int[] order = new int[count];
+    int[] fill = Arrays.copyOf(start, n);
+    for (int i = 0; i < count; i++) {
+      order[fill[caller[i]]++] = i;
+    }
+    CallSite[] sorted = new CallSite[count];
+    for (int m = 0; m < n; m++) {
+      for (int i = start[m] + 1; i < start[m + 1]; i++) {
+        int moving = order[i];
+        int j = i - 1;
+        while (j >= start[m] && compareSites(input, callee, order[j], moving) > 0) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = moving;
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      sorted[i] = input.get(order[i]);
+    }
+    return sorted;
+  }
+
+  private static int compareSites(List<CallSite> input, int[] callee, int a, int b) {
+    CallSite x = input.get(a);
+    CallSite y = input.get(b);
+    int c = Integer.compare(x.siteIndex(), y.siteIndex());
+    if (c == 0) {
+      c = Integer.compare(callee[a], callee[b]);
+    }
+    if (c == 0) {
+      c = Integer.compare(x.loopDepth(), y.loopDepth());
+    }
+    if (c == 0) {
+      c = Boolean.compare(x.concurrent(), y.concurrent());
+    }
+    return c;
   }
 
   static CallGraph of(PlacementProblem problem) {

@@ -1,9 +1,9 @@
 package dev.farcall.heuristics.placement;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jgrapht.alg.flow.DinicMFImpl;
@@ -17,8 +17,9 @@ import org.jgrapht.graph.DefaultWeightedEdge;
  * {@code min-cut}: one global partition of the call graph into home and cluster, the minimum s-t
  * cut of a flow network (JGraphT), in the spirit of Coign and MAUI.
  *
- * <p>Source = home, sink = cluster. Entry points and pinned methods are merged into the source,
- * methods overridden REMOTE into the sink. The cut pays:
+ * <p>Source = home, sink = cluster. Entry points, pinned methods and their callers, and methods
+ * that may not be dispatched but are called from there are merged into the source; methods
+ * overridden REMOTE into the sink. The cut pays:
  *
  * <ul>
  *   <li>for each method left at home, the home work that running it remotely would save: its own
@@ -28,10 +29,12 @@ import org.jgrapht.graph.DefaultWeightedEdge;
  *   <li>for each call from home into the cluster, dispatch cost × how often the call runs.
  * </ul>
  *
- * <p>A callee of a cluster method runs in the cluster (infinite capacity from callee to caller),
- * and a method that may not be dispatched runs where its callers run. The cut minimises
- * communication plus home work; then the shared rules make only the outermost cluster call REMOTE.
- * The network has one node per method and at most two arcs per distinct caller-callee pair.
+ * <p>A method that may not be dispatched stays home when a caller at home calls it (infinite
+ * capacity from caller to callee). A call from a cluster method to a home method costs nothing: the
+ * callee then runs inside the caller on its worker. The cut minimises communication plus home work;
+ * then the shared rules make only the outermost cluster call REMOTE and mark the methods whose
+ * every caller is remote as running inside them. The network has at most one node per method and
+ * one arc per distinct caller-callee pair.
  */
 public final class MinCutPlacement extends AbstractPlacement {
 
@@ -55,19 +58,25 @@ public final class MinCutPlacement extends AbstractPlacement {
 
   /** Max-flow algorithms offered by {@link #ALGORITHM}. */
   public enum Algorithm {
-    /** Dinic's blocking flows (the default: fastest on sparse call graphs). */
+    /** Push-relabel with JGraphT's heuristics (the default: fastest on synthetic call graphs). */
+    PUSH_RELABEL,
+    /** Dinic's blocking flows. */
     DINIC,
-    /** Edmonds-Karp shortest augmenting paths. */
-    EDMONDS_KARP,
-    /** Push-relabel with JGraphT's heuristics. */
-    PUSH_RELABEL
+    /** Edmonds-Karp shortest augmenting paths (slowest; for cross-checks). */
+    EDMONDS_KARP
   }
 
   /** Largest finite capacity, in µs (about 17 minutes): keeps sums exact enough in doubles. */
   private static final double FINITE_CAP_MICROS = 1e9;
 
-  /** Residual capacities below this (µs) count as zero. */
+  /** Residual capacities below this (µs) count as zero, at least. */
   private static final double EPSILON_MICROS = 1e-6;
+
+  /**
+   * Ulps of the "infinite" capacity that count as zero: flow sums near it lose that much precision,
+   * and a smaller tolerance would chase rounding noise.
+   */
+  private static final double EPSILON_ULPS = 64;
 
   /** Upper bound of how often a method is assumed to run. */
   private static final double MAX_FREQUENCY = 1e9;
@@ -103,7 +112,7 @@ public final class MinCutPlacement extends AbstractPlacement {
                 "Weight of the home work of methods annotated @Remote."),
             TunableDescriptor.ofEnum(
                 ALGORITHM,
-                Algorithm.DINIC.name(),
+                Algorithm.PUSH_RELABEL.name(),
                 Arrays.stream(Algorithm.values()).map(Enum::name).toList(),
                 "Max-flow algorithm used to find the minimum cut.")));
   }
@@ -213,18 +222,9 @@ public final class MinCutPlacement extends AbstractPlacement {
     }
 
     void solve(Algorithm algorithm) {
+      contract();
       int n = graph.size();
-      for (int m = 0; m < n; m++) {
-        MethodNode method = graph.methods[m];
-        if (method.pinned() || graph.root[m]) {
-          vertexOf[m] = source;
-        } else if (graph.override[m] == OverrideMode.REMOTE) {
-          vertexOf[m] = sink;
-        } else {
-          vertexOf[m] = m;
-        }
-      }
-      // (from, to) -> capacity in µs; infinite arcs are marked with +Infinity until INF is known
+      // (from, to) -> capacity in µs; infinite arcs are +Infinity until the bound is known
       Map<Long, double[]> arcs = new LinkedHashMap<>();
       for (int m = 0; m < n; m++) {
         if (vertexOf[m] == m) {
@@ -237,14 +237,12 @@ public final class MinCutPlacement extends AbstractPlacement {
       for (int s = 0; s < graph.sites.length; s++) {
         int caller = vertexOf[graph.siteCaller[s]];
         int callee = vertexOf[graph.siteCallee[s]];
-        if (caller == callee) {
-          continue;
+        if (caller != callee) {
+          // a method that may not be dispatched runs where a caller at home runs
+          double capacity =
+              dispatchable(graph.siteCallee[s]) ? crossingCost(s) / 1000 : Double.POSITIVE_INFINITY;
+          addArc(arcs, caller, callee, capacity);
         }
-        double forward =
-            dispatchable(graph.siteCallee[s]) ? crossingCost(s) / 1000 : Double.POSITIVE_INFINITY;
-        addArc(arcs, caller, callee, forward);
-        // a callee of a cluster method runs in the cluster
-        addArc(arcs, callee, caller, Double.POSITIVE_INFINITY);
       }
       double finiteTotal = 0;
       for (double[] capacity : arcs.values()) {
@@ -252,7 +250,9 @@ public final class MinCutPlacement extends AbstractPlacement {
           finiteTotal += capacity[0];
         }
       }
-      double infinite = 2 * finiteTotal + 1;
+      // any cut through an "infinite" arc costs more than cutting every finite one
+      double infinite = finiteTotal + 1;
+      double epsilon = Math.max(EPSILON_MICROS, Math.ulp(infinite) * EPSILON_ULPS);
       DefaultDirectedWeightedGraph<Integer, DefaultWeightedEdge> network =
           new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
       network.addVertex(source);
@@ -271,14 +271,57 @@ public final class MinCutPlacement extends AbstractPlacement {
       }
       MinimumSTCutAlgorithm<Integer, DefaultWeightedEdge> algorithmImpl =
           switch (algorithm) {
-            case DINIC -> new DinicMFImpl<>(network, EPSILON_MICROS);
-            case EDMONDS_KARP -> new EdmondsKarpMFImpl<>(network, EPSILON_MICROS);
-            case PUSH_RELABEL -> new PushRelabelMFImpl<>(network, EPSILON_MICROS);
+            case DINIC -> new DinicMFImpl<>(network, epsilon);
+            case EDMONDS_KARP -> new EdmondsKarpMFImpl<>(network, epsilon);
+            case PUSH_RELABEL -> new PushRelabelMFImpl<>(network, epsilon);
           };
       cutNanos = algorithmImpl.calculateMinCut(source, sink) * 1000;
       Set<Integer> home = algorithmImpl.getSourcePartition();
       for (int m = 0; m < n; m++) {
         inCluster[m] = vertexOf[m] == sink || (vertexOf[m] == m && !home.contains(m));
+      }
+    }
+
+    /**
+     * Merges into the source what must run at home: pinned methods and everything that calls them
+     * (a caller on a worker would call them there), entry points, and methods that may not be
+     * dispatched when a caller at home calls them. Methods overridden REMOTE merge into the sink.
+     */
+    private void contract() {
+      int n = graph.size();
+      for (int m = 0; m < n; m++) {
+        vertexOf[m] = graph.override[m] == OverrideMode.REMOTE ? sink : m;
+      }
+      ArrayDeque<Integer> pending = new ArrayDeque<>();
+      for (int m = 0; m < n; m++) {
+        if (graph.methods[m].pinned()) {
+          vertexOf[m] = source;
+          pending.add(m);
+        }
+      }
+      while (!pending.isEmpty()) {
+        for (int s : graph.inSites[pending.poll()]) {
+          int caller = graph.siteCaller[s];
+          if (vertexOf[caller] != source) {
+            vertexOf[caller] = source;
+            pending.add(caller);
+          }
+        }
+      }
+      for (int m = 0; m < n; m++) {
+        if (vertexOf[m] == source || graph.root[m]) {
+          vertexOf[m] = source;
+          pending.add(m);
+        }
+      }
+      while (!pending.isEmpty()) {
+        for (int s : graph.outSites[pending.poll()]) {
+          int callee = graph.siteCallee[s];
+          if (vertexOf[callee] != source && !dispatchable(callee)) {
+            vertexOf[callee] = source;
+            pending.add(callee);
+          }
+        }
       }
     }
 
@@ -316,7 +359,7 @@ public final class MinCutPlacement extends AbstractPlacement {
           "crossing cost "
               + Durations.format(crossing)
               + " for "
-              + String.format(Locale.ROOT, "%.0f", calls)
+              + Durations.count(calls)
               + (calls == 1 ? " call" : " calls")
               + ", home work saved "
               + Durations.format(homeCost(m))
