@@ -89,6 +89,19 @@ abstract class PlacementHeuristicContractTests {
   }
 
   @Test
+  void methodCalledFromHomeAndFromInsideARemoteMethodStaysRemoteForTheHomeCall() {
+    List<CallSite> sites = new ArrayList<>(ParallelSumProgram.sites());
+    sites.add(new CallSite(MAIN, IS_PRIME, 80, 0, true));
+    PlacementProblem problem =
+        PlacementProblem.of(ParallelSumProgram.methods(), sites, Set.of(MAIN));
+
+    PlacementPlan plan = place(problem);
+
+    assertThat(decision(plan, SUM_OF_PRIMES).decision()).isEqualTo(Decision.REMOTE);
+    assertThat(decision(plan, IS_PRIME).decision()).isEqualTo(Decision.REMOTE);
+  }
+
+  @Test
   void overrideLocalOnOuterMethodLetsItsHeavyCalleeMove() {
     PlacementPlan plan =
         place(ParallelSumProgram.problem(Map.of(SUM_OF_PRIMES, OverrideMode.LOCAL)));

@@ -83,8 +83,9 @@ public final class SyntheticProblems {
             m == 0 ? random.nextBoolean() : layer <= 2 && random.nextDouble() < 0.05;
         calls.get(m).add(new int[] {callee, loopDepth, concurrent ? 1 : 0});
       }
-      if (layer >= 3 && random.nextDouble() < 0.01 && layerStart[layer] > layerStart[layer - 1]) {
-        boolean self = random.nextBoolean();
+      if (layer >= 3 && random.nextDouble() < 0.01) {
+        // recursion only below the layers with I/O, so pinning can be decided callees first
+        boolean self = layer == 3 || random.nextBoolean();
         int callee =
             self
                 ? m
