@@ -11,11 +11,13 @@ final class EnumCodec extends ValueCodec {
 
   private final Class<?> type;
   private final List<String> symbols;
+  private final String label;
   private volatile Enum<?>[] constants;
 
   EnumCodec(Class<?> type, List<String> symbols) {
     this.type = type;
     this.symbols = symbols;
+    this.label = "enum " + type.getName();
   }
 
   private Enum<?>[] constants() {
@@ -43,6 +45,6 @@ final class EnumCodec extends ValueCodec {
 
   @Override
   Object read(AvroIn in) {
-    return constants()[in.readIndex(symbols.size(), "enum " + type.getName())];
+    return constants()[in.readIndex(symbols.size(), label)];
   }
 }
