@@ -27,15 +27,17 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Time and allocation of one placement of a synthetic program of 1,000 or 10,000 methods (targets
- * on the 2-core build machine: greedy under 50 ms and min-cut under 500 ms for 10,000). The
- * problem is generated once per trial, so the figures cover indexing, the cost model and the
- * heuristic. {@link #main} runs it with the GC profiler, whose {@code gc.alloc.rate.norm} is the
- * bytes allocated per placement.
+ * on the 2-core build machine: greedy under 50 ms and min-cut under 500 ms for 10,000). The problem
+ * is generated once per trial, so the figures cover indexing, the cost model and the heuristic.
+ * {@link #main} runs it with the GC profiler, whose {@code gc.alloc.rate.norm} is the bytes
+ * allocated per placement.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class PlacementBenchmark {
