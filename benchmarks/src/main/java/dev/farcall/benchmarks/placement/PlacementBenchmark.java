@@ -6,6 +6,10 @@ import dev.farcall.heuristics.placement.PlacementPlan;
 import dev.farcall.heuristics.placement.PlacementProblem;
 import dev.farcall.heuristics.placement.Tunables;
 import dev.farcall.heuristics.placement.synthetic.SyntheticProblems;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,6 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
@@ -68,13 +74,49 @@ public class PlacementBenchmark {
     return placement.place(problem, tunables);
   }
 
-  /** Runs this benchmark with the GC profiler; extra arguments are passed to JMH's options. */
-  public static void main(String[] args) throws RunnerException {
+  /**
+   * Runs this benchmark with the GC profiler ({@code gc.alloc.rate.norm} is bytes allocated per
+   * placement), then measures thread CPU time per placement in this JVM, which stays meaningful
+   * when other processes share the cores and stretch the wall-clock figures. Arguments are JMH
+   * command-line options, e.g. {@code -p methods=10000}.
+   */
+  public static void main(String[] args) throws RunnerException, CommandLineOptionException {
     Options options =
         new OptionsBuilder()
+            .parent(new CommandLineOptions(args))
             .include(PlacementBenchmark.class.getSimpleName())
             .addProfiler(GCProfiler.class)
             .build();
     new Runner(options).run();
+    printCpuTimes();
+  }
+
+  private static void printCpuTimes() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    System.out.println();
+    System.out.println("Thread CPU time per placement (median of 20 after 10 warm-up runs):");
+    for (int methods : new int[] {1_000, 10_000}) {
+      for (String name : new String[] {"greedy", "min-cut"}) {
+        PlacementBenchmark benchmark = new PlacementBenchmark();
+        benchmark.methods = methods;
+        benchmark.heuristic = name;
+        benchmark.setUp();
+        long[] cpu = new long[20];
+        for (int i = -10; i < cpu.length; i++) {
+          long start = threads.getCurrentThreadCpuTime();
+          benchmark.place();
+          if (i >= 0) {
+            cpu[i] = threads.getCurrentThreadCpuTime() - start;
+          }
+        }
+        Arrays.sort(cpu);
+        System.out.printf(
+            Locale.ROOT,
+            "  %-8s %6d methods: %8.2f ms%n",
+            name,
+            methods,
+            cpu[cpu.length / 2] / 1e6);
+      }
+    }
   }
 }

@@ -361,10 +361,10 @@ public final class MinCutPlacement extends AbstractPlacement {
               + " for "
               + Durations.count(calls)
               + (calls == 1 ? " call" : " calls")
-              + ", home work saved "
-              + Durations.format(homeCost(m))
-              + " of own work "
-              + Durations.format(cost.ownWork(m) * frequency[m])
+              + " from home"
+              + (inCluster[m]
+                  ? " vs estimated work " + Durations.format(cost.work(m)) + " per call"
+                  : " vs home work it would save " + Durations.format(homeCost(m)))
               + " ("
               + context
               + (graph.methods[m].remoteHint() ? ", @Remote hint" : "")

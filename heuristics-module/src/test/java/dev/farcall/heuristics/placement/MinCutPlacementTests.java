@@ -26,7 +26,8 @@ class MinCutPlacementTests extends PlacementHeuristicContractTests {
         place(ParallelSumProgram.problem(), Map.of()).decisionFor(SUM_OF_PRIMES).orElseThrow();
 
     assertThat(sum.reason())
-        .startsWith("min-cut puts it on the cluster side: crossing cost 1.5 ms for 1 call")
+        .startsWith(
+            "min-cut puts it on the cluster side: crossing cost 1.5 ms for 1 call from home vs estimated work 102.0 ms per call")
         .contains("called concurrently from ParallelSum.main, 2 workers")
         .contains("cut total");
   }

@@ -15,12 +15,12 @@ import java.util.SplittableRandom;
  *   <li>one entry point {@code syn.Main#main([Ljava/lang/String;)V} (pinned: it prints) in layer 0;
  *       deeper layers hold more methods (utilities outnumber drivers);
  *   <li>each method calls 1–5 methods (mean about 2.5), mostly in the next layer, some further
- *       down; about 30% of sites sit in loops; calls from the top three layers are concurrent
+ *       down; about 20% of sites sit in loops; calls from the top three layers are concurrent
  *       (parallel streams, executors) now and then, half of {@code main}'s calls are;
  *   <li>about 20% of the top three layers do I/O and are pinned, and so is every method that calls
  *       one (with the evidence chain as the reason); about 8% of methods are not movable for
  *       argument mutation; 2% of movable ones carry {@code @Remote};
- *   <li>about 8% of methods are heavy (thousands of instructions in nested loops), the rest small;
+ *   <li>about 5% of methods are heavy (thousands of instructions in nested loops), the rest small;
  *   <li>about 1% of deep methods recurse, directly or through a method one layer up.
  * </ul>
  *
@@ -78,7 +78,7 @@ public final class SyntheticProblems {
           continue;
         }
         int callee = layerStart[target] + random.nextInt(width);
-        int loopDepth = random.nextDouble() < 0.7 ? 0 : random.nextDouble() < 0.75 ? 1 : 2;
+        int loopDepth = random.nextDouble() < 0.8 ? 0 : random.nextDouble() < 0.85 ? 1 : 2;
         boolean concurrent =
             m == 0 ? random.nextBoolean() : layer <= 2 && random.nextDouble() < 0.05;
         calls.get(m).add(new int[] {callee, loopDepth, concurrent ? 1 : 0});
@@ -123,9 +123,9 @@ public final class SyntheticProblems {
 
     List<MethodNode> nodes = new ArrayList<>(methods);
     for (int m = 0; m < methods; m++) {
-      boolean heavy = random.nextDouble() < 0.08;
+      boolean heavy = random.nextDouble() < 0.05;
       int instructions = heavy ? 2_000 + random.nextInt(18_000) : 5 + random.nextInt(300);
-      int loopDepth = heavy ? 2 + random.nextInt(2) : random.nextDouble() < 0.7 ? 0 : 1;
+      int loopDepth = heavy ? 2 + random.nextInt(2) : random.nextDouble() < 0.8 ? 0 : 1;
       long bytes = (long) (16 * Math.pow(2, random.nextDouble() * 16));
       MethodNode.Builder builder =
           MethodNode.builder(className[m], methodName[m], descriptor[m])
