@@ -3,7 +3,6 @@ package dev.farcall.coordinator;
 import dev.farcall.kafka.SharedBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -11,7 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -75,11 +74,10 @@ public abstract class CoordinatorTestBase {
 
   /** A client of the coordinator on {@code port}; see {@link #client(String)}. */
   public static RestClient client(int port, String token) {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     RestClient.Builder builder =
         RestClient.builder()
             .baseUrl("http://127.0.0.1:" + port)
-            .requestFactory(new JdkClientHttpRequestFactory(http))
+            .requestFactory(new SimpleClientHttpRequestFactory())
             .defaultStatusHandler(status -> true, (request, response) -> {});
     if (token != null) {
       builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
