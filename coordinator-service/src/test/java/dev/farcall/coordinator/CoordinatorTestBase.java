@@ -67,7 +67,9 @@ public abstract class CoordinatorTestBase {
     }
   }
 
-  /** A client of this coordinator sending {@code token} (none if null) that never throws on 4xx/5xx. */
+  /**
+   * A client of this coordinator sending {@code token} (none if null) that never throws on 4xx/5xx.
+   */
   protected RestClient client(String token) {
     return client(port, token);
   }

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * An uploaded file is not a usable jar (422, {@code invalid-jar}): not a zip, no classes, a
- * corrupt entry or a class file without the class-file magic. {@link #reason()} is a stable slug.
+ * An uploaded file is not a usable jar (422, {@code invalid-jar}): not a zip, no classes, a corrupt
+ * entry or a class file without the class-file magic. {@link #reason()} is a stable slug.
  */
 public class InvalidJarException extends FarcallException {
 
@@ -36,7 +36,9 @@ public class InvalidJarException extends FarcallException {
 
   static InvalidJarException notAClassFile(String entry) {
     return new InvalidJarException(
-        "not-a-class-file", entry, "Entry '" + entry + "' does not start with the class-file magic");
+        "not-a-class-file",
+        entry,
+        "Entry '" + entry + "' does not start with the class-file magic");
   }
 
   /** Why the jar was refused, as a stable slug (e.g. {@code not-a-zip}, {@code no-classes}). */

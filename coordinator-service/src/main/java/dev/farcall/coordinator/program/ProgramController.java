@@ -107,10 +107,7 @@ class ProgramController {
         .contentLength(program.sizeBytes())
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(program.sha256() + ".jar")
-                .build()
-                .toString())
+            ContentDisposition.attachment().filename(program.sha256() + ".jar").build().toString())
         .body(new FileSystemResource(store.jarOf(program)));
   }
 }

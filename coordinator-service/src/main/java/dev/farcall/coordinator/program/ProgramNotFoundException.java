@@ -9,7 +9,9 @@ public class ProgramNotFoundException extends FarcallException {
 
   private final String programId;
 
-  /** @param programId the id that was asked for */
+  /**
+   * @param programId the id that was asked for
+   */
   public ProgramNotFoundException(String programId) {
     super("No program with id '" + programId + "'");
     this.programId = programId;

@@ -30,8 +30,8 @@ public class ProgramProperties {
   public static final int DEFAULT_MAX_NESTED_JAR_DEPTH = 2;
 
   /**
-   * Largest jar accepted by {@code POST /api/v1/programs}. Also sets the servlet's multipart
-   * limits (the request may be this plus 1 MiB for the other form fields).
+   * Largest jar accepted by {@code POST /api/v1/programs}. Also sets the servlet's multipart limits
+   * (the request may be this plus 1 MiB for the other form fields).
    */
   private DataSize maxJarSize = DEFAULT_MAX_JAR_SIZE;
 

@@ -80,8 +80,7 @@ class ProgramStore implements ProgramLookup {
     }
   }
 
-  private Upload commit(ProgramFiles.Received received, StoredProgram program)
-      throws IOException {
+  private Upload commit(ProgramFiles.Received received, StoredProgram program) throws IOException {
     synchronized (commitLock) {
       Optional<StoredProgram> existing = repository.findBySha256(program.sha256());
       if (existing.isPresent()) {
@@ -179,7 +178,10 @@ class ProgramStore implements ProgramLookup {
     String name = requestedName;
     if (name == null || name.isBlank()) {
       // Browsers may send a full client-side path; keep only its last segment.
-      name = fileName == null ? "" : fileName.substring(fileName.replace('\\', '/').lastIndexOf('/') + 1);
+      name =
+          fileName == null
+              ? ""
+              : fileName.substring(fileName.replace('\\', '/').lastIndexOf('/') + 1);
     }
     name = name.strip();
     if (name.isEmpty()) {

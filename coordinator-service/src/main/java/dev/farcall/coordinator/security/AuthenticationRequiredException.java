@@ -34,8 +34,7 @@ public class AuthenticationRequiredException extends FarcallException {
     HttpHeaders headers = new HttpHeaders();
     // RFC 6750: a rejected token is an invalid_token error; a missing one gets the bare challenge.
     headers.set(
-        HttpHeaders.WWW_AUTHENTICATE,
-        tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer");
+        HttpHeaders.WWW_AUTHENTICATE, tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer");
     return headers;
   }
 }

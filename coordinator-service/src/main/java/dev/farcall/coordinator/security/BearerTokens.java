@@ -26,8 +26,8 @@ final class BearerTokens {
   }
 
   /**
-   * The role {@code presented} grants, if any. Every configured token is compared, whatever
-   * matched earlier, so the time taken does not tell which role a guess came close to.
+   * The role {@code presented} grants, if any. Every configured token is compared, whatever matched
+   * earlier, so the time taken does not tell which role a guess came close to.
    */
   Optional<Role> roleOf(String presented) {
     Role granted = null;

@@ -24,8 +24,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Bearer-token security: stateless, no sessions, no CSRF (no cookies are ever used). Only {@code
- * /actuator/health} answers without a token; the viewer may GET everything; the worker may
- * download jars; the admin may do everything. 401 and 403 are problems like every other error.
+ * /actuator/health} answers without a token; the viewer may GET everything; the worker may download
+ * jars; the admin may do everything. 401 and 403 are problems like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Compares a presented token with an expected one in time that depends on neither where they
- * differ nor their lengths: both are hashed to 32 bytes first, then compared with {@link
+ * Compares a presented token with an expected one in time that depends on neither where they differ
+ * nor their lengths: both are hashed to 32 bytes first, then compared with {@link
  * MessageDigest#isEqual}, which examines every byte.
  */
 final class TokenComparison {

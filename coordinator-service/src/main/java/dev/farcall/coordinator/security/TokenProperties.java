@@ -13,7 +13,9 @@ public class TokenProperties {
   /** Token of the admin role, which may do everything (env {@code FARCALL_ADMIN_TOKEN}). */
   private String adminToken;
 
-  /** Token of the viewer role, which may read (GET) everything (env {@code FARCALL_VIEWER_TOKEN}). */
+  /**
+   * Token of the viewer role, which may read (GET) everything (env {@code FARCALL_VIEWER_TOKEN}).
+   */
   private String viewerToken;
 
   /**

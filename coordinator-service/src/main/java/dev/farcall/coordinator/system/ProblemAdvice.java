@@ -122,7 +122,10 @@ class ProblemAdvice {
   @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
   ResponseEntity<ProblemDetail> notFound(HttpServletRequest request) {
     return problem(
-        HttpStatus.NOT_FOUND, "not-found", "Not found", "No resource at " + request.getRequestURI());
+        HttpStatus.NOT_FOUND,
+        "not-found",
+        "Not found",
+        "No resource at " + request.getRequestURI());
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -14,9 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The program store on PostgreSQL at 127.0.0.1:5432 (database {@code test}, user {@code
- * postgres}, trust auth), in a fresh schema of its own that is dropped afterwards, since other
- * test runs may share the server. Skipped when no PostgreSQL answers there.
+ * The program store on PostgreSQL at 127.0.0.1:5432 (database {@code test}, user {@code postgres},
+ * trust auth), in a fresh schema of its own that is dropped afterwards, since other test runs may
+ * share the server. Skipped when no PostgreSQL answers there.
  */
 @DirtiesContext
 class PostgresProgramStoreTests extends ProgramStoreContractTests {

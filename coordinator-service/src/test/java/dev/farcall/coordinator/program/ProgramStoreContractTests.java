@@ -12,15 +12,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -181,6 +177,29 @@ abstract class ProgramStoreContractTests extends CoordinatorTestBase {
   }
 
   @Test
+  void zipBombIsRejectedNamingTheLimitAndNothingIsStored() throws IOException {
+    byte[] bomb = Files.readAllBytes(TestJars.zipBomb());
+
+    assertNothingStoredBy(
+        () -> admin.upload(bomb, "bomb.jar", null),
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "jar-limit-exceeded",
+        null);
+    JsonNode problem = admin.upload(bomb, "bomb.jar", null).getBody();
+    assertThat(problem.get("limit").asString()).isEqualTo("farcall.programs.max-compression-ratio");
+    assertThat(problem.get("entry").asString()).isEqualTo("zeros.bin");
+  }
+
+  @Test
+  void overlongNameIsAnInvalidRequestAndNothingIsStored() throws IOException {
+    assertNothingStoredBy(
+        () -> admin.upload(TestJars.jar(), "a.jar", "n".repeat(256)),
+        HttpStatus.BAD_REQUEST,
+        "invalid-request",
+        null);
+  }
+
+  @Test
   void databaseRefusesASecondRowWithTheSameSha256() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     String sha = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes()).substring(0, 64);
@@ -203,8 +222,7 @@ abstract class ProgramStoreContractTests extends CoordinatorTestBase {
       String slug,
       String reason)
       throws IOException {
-    long rowsBefore = totalRows();
-    Set<Path> filesBefore = storedFiles();
+    StoreSnapshot before = StoreSnapshot.take(jdbc, dataDir);
 
     ResponseEntity<JsonNode> response = request.get();
 
@@ -212,13 +230,13 @@ abstract class ProgramStoreContractTests extends CoordinatorTestBase {
     if (reason != null) {
       assertThat(problem.get("reason").asString()).isEqualTo(reason);
     }
-    assertThat(totalRows()).isEqualTo(rowsBefore);
-    assertThat(storedFiles()).isEqualTo(filesBefore);
+    assertThat(StoreSnapshot.take(jdbc, dataDir)).isEqualTo(before);
   }
 
   static JsonNode assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String slug) {
     assertThat(response.getStatusCode()).isEqualTo(status);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     JsonNode problem = response.getBody();
     assertThat(problem.get("type").asString()).isEqualTo("https://farcall.dev/problems/" + slug);
     assertThat(problem.get("status").asInt()).isEqualTo(status.value());
@@ -227,23 +245,11 @@ abstract class ProgramStoreContractTests extends CoordinatorTestBase {
     return problem;
   }
 
-  long totalRows() {
-    return jdbc.sql("SELECT COUNT(*) FROM programs").query(Long.class).single();
-  }
-
   long countRows(String sha256) {
     return jdbc.sql("SELECT COUNT(*) FROM programs WHERE sha256 = ?")
         .param(sha256)
         .query(Long.class)
         .single();
-  }
-
-  /** Every file under the program directory, temporary ones included. */
-  Set<Path> storedFiles() throws IOException {
-    Path programs = dataDir.resolve("programs");
-    try (Stream<Path> files = Files.walk(programs)) {
-      return files.filter(Files::isRegularFile).collect(Collectors.toSet());
-    }
   }
 
   Path jarFile(String sha256) {
@@ -256,9 +262,5 @@ abstract class ProgramStoreContractTests extends CoordinatorTestBase {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String authorization(String token) {
-    return HttpHeaders.AUTHORIZATION + ": Bearer " + token;
   }
 }

@@ -53,11 +53,11 @@ public final class TestJars {
     return "this is not a zip archive, just text\n".repeat(20).getBytes();
   }
 
-  /** A jar of about {@code size} bytes that does not compress (random content). */
+  /** A jar with one class, of about {@code size} bytes that do not compress (random content). */
   public static byte[] incompressibleJar(int size) {
     byte[] noise = new byte[size];
     new Random(size).nextBytes(noise);
-    return builder().entry("noise.bin", noise).build();
+    return builder().entry("demo/Main.class", classBytes()).entry("noise.bin", noise).build();
   }
 
   /**

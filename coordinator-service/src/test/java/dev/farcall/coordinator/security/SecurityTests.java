@@ -25,9 +25,11 @@ class SecurityTests extends CoordinatorTestBase {
     return client(token).get().uri(path).retrieve().toEntity(JsonNode.class);
   }
 
-  private static JsonNode assertProblem(ResponseEntity<?> response, HttpStatus status, String slug) {
+  private static JsonNode assertProblem(
+      ResponseEntity<?> response, HttpStatus status, String slug) {
     assertThat(response.getStatusCode()).isEqualTo(status);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     JsonNode problem = (JsonNode) response.getBody();
     assertThat(problem.get("type").asString()).isEqualTo("https://farcall.dev/problems/" + slug);
     assertThat(problem.get("status").asInt()).isEqualTo(status.value());
@@ -72,7 +74,8 @@ class SecurityTests extends CoordinatorTestBase {
     ProgramsClient viewer = new ProgramsClient(client(VIEWER_TOKEN));
 
     assertThat(viewer.list().getStatusCode()).isEqualTo(HttpStatus.OK);
-    JsonNode problem = assertProblem(viewer.upload(TestJars.jar()), HttpStatus.FORBIDDEN, "forbidden");
+    JsonNode problem =
+        assertProblem(viewer.upload(TestJars.jar()), HttpStatus.FORBIDDEN, "forbidden");
     assertThat(problem.get("detail").asString()).contains("viewer").contains("POST");
   }
 
@@ -94,8 +97,7 @@ class SecurityTests extends CoordinatorTestBase {
   @Test
   void workerMayDownloadJarsButNotListPrograms() {
     byte[] jar = TestJars.jar();
-    String id =
-        new ProgramsClient(client(ADMIN_TOKEN)).upload(jar).getBody().get("id").asString();
+    String id = new ProgramsClient(client(ADMIN_TOKEN)).upload(jar).getBody().get("id").asString();
     ProgramsClient worker = new ProgramsClient(client(WORKER_TOKEN));
 
     ResponseEntity<byte[]> download = worker.jar(id, null);
@@ -110,7 +112,9 @@ class SecurityTests extends CoordinatorTestBase {
   @Test
   void healthAndProbesAnswerWithoutToken() {
     for (String path :
-        new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+        new String[] {
+          "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"
+        }) {
       ResponseEntity<JsonNode> response = get(null, path);
 
       assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
@@ -135,7 +139,8 @@ class SecurityTests extends CoordinatorTestBase {
 
       assertThat(anonymous.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
       assertThat(worker.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(viewer.getStatusCode().is2xxSuccessful() || viewer.getStatusCode().is3xxRedirection())
+      assertThat(
+              viewer.getStatusCode().is2xxSuccessful() || viewer.getStatusCode().is3xxRedirection())
           .as(path + " answered " + viewer.getStatusCode())
           .isTrue();
     }
