@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Closing the coordinator and starting a new one on the same data directory keeps the uploaded
- * programs (rows and jars) and the generated admin and worker tokens.
+ * programs (rows and jars) and the generated admin and worker tokens, and sweeps orphan jars.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CoordinatorRestartTests {
@@ -79,6 +79,9 @@ class CoordinatorRestartTests {
     assertThat(output.getOut()).containsOnlyOnce(adminToken).doesNotContain(workerToken);
 
     running.close();
+    // A jar file without a row, as a crash between writing the file and its row would leave.
+    Path orphan = dataDir.resolve("programs").resolve("ab".repeat(32) + ".jar");
+    Files.write(orphan, TestJars.jar());
     int outputBeforeRestart = output.getOut().length();
     int restartedPort = start();
 
@@ -93,6 +96,7 @@ class CoordinatorRestartTests {
     assertThat(download.getBody()).isEqualTo(jar);
     assertThat(admin.upload(jar).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(Files.readString(adminTokenFile).strip()).isEqualTo(adminToken);
+    assertThat(orphan).doesNotExist();
     // Printed once, when generated; never again.
     assertThat(output.getOut().substring(outputBeforeRestart)).doesNotContain(adminToken);
   }
