@@ -72,6 +72,20 @@ abstract class PlacementHeuristicContractTests {
   }
 
   @Test
+  void measuredProfileReplacesTheStaticEstimate() {
+    PlacementProblem profiled =
+        ParallelSumProgram.problem()
+            .withProfiles(Map.of(SQUARE, new MethodProfile(50_000, 64, 200)));
+
+    MethodPlacement square = decision(place(profiled), SQUARE);
+
+    assertThat(square.decision()).isEqualTo(Decision.REMOTE);
+    assertThat(square.estimates().profiled()).isTrue();
+    assertThat(square.estimates().workNanos()).isEqualTo(50_000_000);
+    assertThat(square.estimates().transferBytes()).isEqualTo(64);
+  }
+
+  @Test
   void heavyMethodCalledOnceSequentiallyStaysLocal() {
     PlacementPlan plan = place(ParallelSumProgram.problem());
 
