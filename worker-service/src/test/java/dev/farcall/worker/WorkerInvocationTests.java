@@ -129,7 +129,10 @@ class WorkerInvocationTests {
     ThrownException exception = (ThrownException) thrown.getOutcome();
     assertThat(exception.getClassName()).isEqualTo("java.lang.IllegalStateException");
     assertThat(exception.getMessage()).isEqualTo("boom");
-    assertThat(exception.getStackTrace()).first().asString().startsWith("demo.Calc.fail(");
+    assertThat(exception.getStackTrace())
+        .first()
+        .asString()
+        .startsWith("demo.Calc.fail(Calc.java:");
     assertThat(exception.getStackTrace()).noneMatch(f -> f.startsWith("dev.farcall.worker."));
     assertThat(exception.getCause().getClassName()).isEqualTo("java.lang.ArithmeticException");
     assertThat(exception.getCause().getMessage()).isEqualTo("root cause");

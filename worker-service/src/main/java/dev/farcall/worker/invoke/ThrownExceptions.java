@@ -59,8 +59,26 @@ public final class ThrownExceptions {
       if (e.getClassName().startsWith(WORKER_PACKAGE) || frames.size() == MAX_FRAMES) {
         break;
       }
-      frames.add(e.toString());
+      frames.add(frame(e));
     }
     return frames;
+  }
+
+  /**
+   * A frame as {@code class.method(File.java:line)}, without the class loader and module names
+   * {@link StackTraceElement#toString()} adds, so it reads as it would at home and parses back.
+   */
+  static String frame(StackTraceElement e) {
+    String where;
+    if (e.isNativeMethod()) {
+      where = "Native Method";
+    } else if (e.getFileName() == null) {
+      where = "Unknown Source";
+    } else if (e.getLineNumber() >= 0) {
+      where = e.getFileName() + ":" + e.getLineNumber();
+    } else {
+      where = e.getFileName();
+    }
+    return e.getClassName() + "." + e.getMethodName() + "(" + where + ")";
   }
 }

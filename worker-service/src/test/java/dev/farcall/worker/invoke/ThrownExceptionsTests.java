@@ -40,7 +40,8 @@ class ThrownExceptionsTests {
     RuntimeException e = new RuntimeException("x");
     e.setStackTrace(
         new StackTraceElement[] {
-          new StackTraceElement("demo.Calc", "fail", "Calc.java", 3),
+          new StackTraceElement(
+              "farcall-program-calc", null, null, "demo.Calc", "fail", "Calc.java", 3),
           new StackTraceElement("dev.farcall.worker.invoke.CallExecutor", "invoke", null, 9),
           new StackTraceElement("java.lang.Thread", "run", null, 1)
         });

@@ -29,9 +29,13 @@ public final class TestWorker {
     properties.put("resilience4j.retry.instances.coordinator.wait-duration", "50ms");
     properties.put("spring.main.banner-mode", "off");
     properties.put("logging.level.org.apache.kafka", "warn");
+    // As command-line arguments: builder properties() would rank below application.yml.
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     return new SpringApplicationBuilder(WorkerApplication.class)
         .web(WebApplicationType.NONE)
-        .properties(properties)
-        .run();
+        .run(args);
   }
 }
