@@ -11,7 +11,6 @@ import dev.farcall.worker.jar.CoordinatorJarClient;
 import dev.farcall.worker.jar.JarCache;
 import dev.farcall.worker.kafka.InvocationConsumer;
 import dev.farcall.worker.kafka.KafkaClients;
-import dev.farcall.worker.kafka.WireClasses;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,10 +27,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({WorkerProperties.class, FarcallKafkaProperties.class})
 public class WorkerConfiguration {
-
-  static {
-    WireClasses.trust();
-  }
 
   /** Version reported in heartbeats when the jar's manifest does not name one. */
   static final String UNKNOWN_VERSION = "dev";

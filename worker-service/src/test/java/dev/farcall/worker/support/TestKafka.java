@@ -7,7 +7,6 @@ import dev.farcall.model.Topics;
 import dev.farcall.model.wire.InvocationResult;
 import dev.farcall.model.wire.WireFormat;
 import dev.farcall.model.wire.WorkerHeartbeat;
-import dev.farcall.worker.kafka.WireClasses;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +42,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TestKafka implements AutoCloseable {
 
   public static final Duration WAIT = Duration.ofSeconds(30);
-
-  static {
-    WireClasses.trust();
-  }
 
   private final Topics topics;
   private final int invocationPartitions;
