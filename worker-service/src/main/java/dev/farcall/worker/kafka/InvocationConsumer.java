@@ -209,15 +209,15 @@ public class InvocationConsumer implements SmartLifecycle {
 
   /** On a slot thread: execute, then send the reply; the record is done once it is acknowledged. */
   private void runAndReply(PendingCall call) {
-    InvocationResult result = executor.execute(call.request(), call.call());
-    InvocationRequest request = call.request();
-    ProducerRecord<String, byte[]> reply =
-        new ProducerRecord<>(
-            request.getReplyTopic(),
-            request.getReplyPartition() >= 0 ? request.getReplyPartition() : null,
-            result.getInvocationId(),
-            WireFormat.RESULTS.encode(result));
     try {
+      InvocationResult result = executor.execute(call.request(), call.call());
+      InvocationRequest request = call.request();
+      ProducerRecord<String, byte[]> reply =
+          new ProducerRecord<>(
+              request.getReplyTopic(),
+              request.getReplyPartition() >= 0 ? request.getReplyPartition() : null,
+              result.getInvocationId(),
+              WireFormat.RESULTS.encode(result));
       producer.send(
           reply,
           (metadata, e) -> {
@@ -227,12 +227,13 @@ public class InvocationConsumer implements SmartLifecycle {
               settled(call.progress(), true);
             }
           });
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Whatever happened, the slot's accounting must settle, or draining would wait forever.
       undelivered(call, e);
     }
   }
 
-  private void undelivered(PendingCall call, Exception e) {
+  private void undelivered(PendingCall call, Throwable e) {
     // The producer already retried up to its delivery timeout. Leave the record uncommitted so the
     // call runs again after the next rebalance; the coordinator also resends on its deadline.
     log.error(
