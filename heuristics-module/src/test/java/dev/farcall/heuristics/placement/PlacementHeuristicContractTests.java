@@ -182,7 +182,7 @@ abstract class PlacementHeuristicContractTests {
   }
 
   @Test
-  void samePoblemInAnyOrderGivesTheSamePlan() {
+  void sameProblemInAnyOrderGivesTheSamePlan() {
     PlacementProblem problem = SyntheticProblems.generate(400, 11);
     List<MethodNode> methods = new ArrayList<>(problem.methods());
     List<CallSite> sites = new ArrayList<>(problem.callSites());
