@@ -402,7 +402,7 @@ final class TypeMapper {
       }
       avroFields.add(new Schema.Field(fieldName, fm.schema()));
       Prim prim = f.getType().isPrimitive() ? Prim.ofType(f.getType()) : null;
-      slots[i] = new FieldSlot(f, prim, fm.codec());
+      slots[i] = new FieldSlot(f, prim, fm.codec(), !c.isRecord());
     }
     schema.setFields(avroFields);
     if (codec instanceof RecordCodec r) {
