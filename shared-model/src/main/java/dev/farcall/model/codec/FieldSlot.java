@@ -4,12 +4,19 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
- * One field of a record or POJO. Its getter and setter are method handles made once at build time
- * and adapted to a fixed shape per primitive kind ({@code (Object)int} and so on), so primitive
- * fields are not boxed and there is no per-call access check; {@link Field#get} spent most of its
- * time re-checking the owner's class.
+ * One field of a record or POJO. A record component is read through a functional interface over its
+ * accessor ({@link RecordGetters}); a POJO field through a getter and setter method handle made
+ * once at build time and adapted to a fixed shape per primitive kind ({@code (Object)int} and so
+ * on). Either way primitives are not boxed and there is no per-call access check: {@link Field#get}
+ * spent most of its time re-checking the owner's class.
  */
 final class FieldSlot {
 
@@ -18,15 +25,28 @@ final class FieldSlot {
   private final MethodHandle getter;
   private final MethodHandle setter;
 
+  /** For a record component: a functional interface over its accessor (see RecordGetters). */
+  private final Object function;
+
   /**
    * A primitive field ({@code prim} non-null) or a reference field with its nullable codec.
    *
    * @param settable whether decoding writes the field (POJOs) or passes it to a constructor
    */
   FieldSlot(Field field, Prim prim, ValueCodec codec, boolean settable) {
+    this(field, prim, codec, settable, null);
+  }
+
+  /** A record component, read through its accessor. */
+  FieldSlot(Field field, Prim prim, ValueCodec codec, RecordComponent component) {
+    this(field, prim, codec, false, RecordGetters.getter(component, prim));
+  }
+
+  private FieldSlot(Field field, Prim prim, ValueCodec codec, boolean settable, Object function) {
     field.setAccessible(true);
     this.prim = prim;
     this.codec = codec;
+    this.function = function;
     Class<?> shape = prim == null ? Object.class : prim.handleType();
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -44,7 +64,23 @@ final class FieldSlot {
     }
   }
 
+  @SuppressWarnings("unchecked")
   void write(Object owner, AvroOut out) throws Throwable {
+    if (function != null) {
+      if (prim == null) {
+        codec.write(((Function<Object, Object>) function).apply(owner), out);
+        return;
+      }
+      switch (prim) {
+        case BOOLEAN -> out.writeBoolean(((Predicate<Object>) function).test(owner));
+        case BYTE, SHORT, CHAR, INT ->
+            out.writeInt(((ToIntFunction<Object>) function).applyAsInt(owner));
+        case LONG -> out.writeLong(((ToLongFunction<Object>) function).applyAsLong(owner));
+        case FLOAT -> out.writeFloat((Float) ((Function<Object, Object>) function).apply(owner));
+        case DOUBLE -> out.writeDouble(((ToDoubleFunction<Object>) function).applyAsDouble(owner));
+      }
+      return;
+    }
     if (prim == null) {
       codec.write((Object) getter.invokeExact(owner), out);
       return;

@@ -321,7 +321,10 @@ final class TypeMapper {
       }
       avroFields.add(new Schema.Field(fieldName, fm.schema()));
       Prim prim = f.getType().isPrimitive() ? Prim.ofType(f.getType()) : null;
-      slots[i] = new FieldSlot(f, prim, fm.codec(), !c.isRecord());
+      slots[i] =
+          c.isRecord()
+              ? new FieldSlot(f, prim, fm.codec(), c.getRecordComponents()[i])
+              : new FieldSlot(f, prim, fm.codec(), true);
     }
     schema.setFields(avroFields);
     if (codec instanceof RecordCodec r) {
