@@ -96,7 +96,7 @@ final class AnalysisRun {
       }
       ClassNode c = new ClassNode();
       try {
-        new ClassReader(e.getValue()).accept(c, ClassReader.SKIP_FRAMES);
+        new ClassReader(e.getValue()).accept(c, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
       } catch (RuntimeException ex) {
         throw new JarFormatException(name + ".class", "not a valid class file", ex);
       }
@@ -232,14 +232,14 @@ final class AnalysisRun {
       if (insn.getOpcode() >= 0) {
         count++;
       }
-      List<LabelNode> targets = new ArrayList<>();
+      List<LabelNode> targets = List.of();
       if (insn instanceof JumpInsnNode j) {
-        targets.add(j.label);
+        targets = List.of(j.label);
       } else if (insn instanceof TableSwitchInsnNode t) {
-        targets.addAll(t.labels);
+        targets = new ArrayList<>(t.labels);
         targets.add(t.dflt);
       } else if (insn instanceof LookupSwitchInsnNode l) {
-        targets.addAll(l.labels);
+        targets = new ArrayList<>(l.labels);
         targets.add(l.dflt);
       }
       for (LabelNode label : targets) {
@@ -457,35 +457,40 @@ final class AnalysisRun {
   private static void unstableFields(
       Node clinit, Set<String> mutable, Map<String, String> unstable, Map<String, String> out) {
     List<Object> sources = clinit.clinitSources;
-    String[] why = new String[sources.size()];
-    for (int id = 0; id < sources.size(); id++) {
-      Object source = sources.get(id);
-      if (source instanceof String field) {
-        if (mutable.contains(field)) {
-          why[id] = "reads " + shortField(field) + ", which is written outside <clinit>";
-        } else if (unstable.containsKey(field)) {
-          why[id] = "reads " + shortField(field) + ": " + unstable.get(field);
-        }
-      } else {
-        for (Edge e : clinit.sites.getOrDefault((Integer) source, List.of())) {
-          for (Effect effect : UNSTABLE_INIT) {
-            if (why[id] == null && (e.to.effects & (1 << effect.ordinal())) != 0) {
-              why[id] = clinit.displayName() + " -> " + chain(e.to, effect);
-            }
+    for (String field : clinit.clinitAssigned) {
+      long deps = clinit.clinitFieldDeps.getOrDefault(field, 0L) | clinit.clinitControlDeps;
+      for (int id = 0; id < sources.size() && deps != 0; id++) {
+        long bit = 1L << Math.min(id, 63);
+        if ((deps & bit) != 0) {
+          String why = whyVaries(clinit, sources.get(id), mutable, unstable);
+          if (why != null) {
+            out.putIfAbsent(field, why);
+            break;
           }
         }
       }
     }
-    for (String field : clinit.clinitAssigned) {
-      long deps = clinit.clinitFieldDeps.getOrDefault(field, 0L) | clinit.clinitControlDeps;
-      for (int id = 0; id < sources.size(); id++) {
-        long bit = 1L << Math.min(id, 63);
-        if ((deps & bit) != 0 && why[id] != null) {
-          out.putIfAbsent(field, why[id]);
-          break;
+  }
+
+  /** Why a source of a {@code <clinit>} value differs between machines, or null if it does not. */
+  private static String whyVaries(
+      Node clinit, Object source, Set<String> mutable, Map<String, String> unstable) {
+    if (source instanceof String field) {
+      if (mutable.contains(field)) {
+        return "reads " + shortField(field) + ", which is written outside <clinit>";
+      }
+      return unstable.containsKey(field)
+          ? "reads " + shortField(field) + ": " + unstable.get(field)
+          : null;
+    }
+    for (Edge e : clinit.sites.getOrDefault((Integer) source, List.of())) {
+      for (Effect effect : UNSTABLE_INIT) {
+        if ((e.to.effects & (1 << effect.ordinal())) != 0) {
+          return clinit.displayName() + " -> " + chain(e.to, effect);
         }
       }
     }
+    return null;
   }
 
   private boolean isReferenceField(String key) {

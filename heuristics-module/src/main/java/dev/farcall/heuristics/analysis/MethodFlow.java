@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -88,6 +89,11 @@ final class MethodFlow {
 
   /** Runs the flow and stores its results on the node. */
   void run() {
+    reset(0);
+    if (!inClinit && onlyReadsState()) {
+      finish();
+      return;
+    }
     long contents = 0;
     long heap = 0;
     if (inClinit) {
@@ -122,6 +128,10 @@ final class MethodFlow {
       contents = freshContents;
       heap = heapDeps;
     }
+    finish();
+  }
+
+  private void finish() {
     if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
       node.addLocalEffect(
           Effect.THREADS,
@@ -140,6 +150,34 @@ final class MethodFlow {
       node.clinitControlDeps = controlDeps;
       node.clinitSources = List.copyOf(sources);
     }
+  }
+
+  /**
+   * Whether the method can neither write nor call nor return a reference (so freshness cannot
+   * matter): then a scan for static reads replaces the data-flow analysis.
+   */
+  private boolean onlyReadsState() {
+    for (AbstractInsnNode insn : method.instructions) {
+      int op = insn.getOpcode();
+      if (insn instanceof MethodInsnNode
+          || insn instanceof InvokeDynamicInsnNode
+          || op == Opcodes.PUTFIELD
+          || op == Opcodes.PUTSTATIC
+          || op == Opcodes.ARETURN
+          || op == Opcodes.MONITORENTER
+          || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE)) {
+        return false;
+      }
+    }
+    for (AbstractInsnNode insn : method.instructions) {
+      if (insn.getOpcode() == Opcodes.GETSTATIC) {
+        FieldInsnNode f = (FieldInsnNode) insn;
+        if (program.isProgram(f.owner)) {
+          staticReads.add(fieldKey(f));
+        }
+      }
+    }
+    return true;
   }
 
   private void reset(long contents) {
@@ -175,10 +213,16 @@ final class MethodFlow {
   }
 
   /** Something reachable from a value with this origin is written. */
-  private void mutate(long mask, String staticField, String local, Edge via, long calleeBit) {
+  /**
+   * Something reachable from a value with this origin is written; {@code local} describes a write
+   * in this method (built only when needed), {@code via} a call that writes its argument.
+   */
+  private void mutate(
+      long mask, String staticField, Supplier<String> local, Edge via, long calleeBit) {
     long owned = mask & (Origins.PARAMS | Origins.UNKNOWN);
-    if (owned != 0) {
-      String text = local != null ? local : "calls " + via.display();
+    boolean newEffect = (node.localEffects & (1 << Effect.ARG_MUTATION.ordinal())) == 0;
+    if (owned != 0 && (newEffect || (owned & ~mutated) != 0)) {
+      String text = local != null ? local.get() : "calls " + via.display();
       if ((mask & Origins.UNKNOWN) != 0 && (mask & Origins.PARAMS) == 0) {
         node.addLocalEffect(Effect.ARG_MUTATION, "mutates an object of unknown origin: " + text);
       } else {
@@ -186,16 +230,19 @@ final class MethodFlow {
       }
       for (long bits = owned & ~mutated; bits != 0; bits &= bits - 1) {
         long bit = Long.lowestOneBit(bits);
-        causes.put(bit, new Node.MutationCause(local, via, calleeBit));
+        causes.put(bit, new Node.MutationCause(local != null ? text : null, via, calleeBit));
       }
       mutated |= owned;
     }
     if ((mask & Origins.STATIC) != 0 && !inClinit) {
       String field = staticField == null ? OriginValue.MANY_FIELDS : staticField;
-      staticWrites.add(field);
-      String text = local != null ? local : "passes it to " + via.display() + ", which mutates it";
-      node.addLocalEffect(
-          Effect.GLOBAL_WRITE, "mutates static state " + displayField(field) + ": " + text);
+      if (staticWrites.add(field)
+          && (node.localEffects & (1 << Effect.GLOBAL_WRITE.ordinal())) == 0) {
+        String text =
+            local != null ? local.get() : "passes it to " + via.display() + ", which mutates it";
+        node.addLocalEffect(
+            Effect.GLOBAL_WRITE, "mutates static state " + displayField(field) + ": " + text);
+      }
     }
   }
 
@@ -540,6 +587,9 @@ final class MethodFlow {
     }
 
     private String lockTarget(OriginValue value) {
+      if ((value.mask & Origins.STATIC) != 0 && value.staticField != null) {
+        return "static field " + displayField(value.staticField);
+      }
       if (value.mask == 0) {
         return "a shared constant (class literal or string)";
       }
@@ -587,7 +637,8 @@ final class MethodFlow {
             mutate(
                 value1.mask,
                 value1.staticField,
-                "writes field " + simple(f.owner) + "." + f.name + " of " + lockTarget(value1),
+                () ->
+                    "writes field " + simple(f.owner) + "." + f.name + " of " + lockTarget(value1),
                 null,
                 0);
             return null;
@@ -615,7 +666,7 @@ final class MethodFlow {
       mutate(
           array.mask,
           array.staticField,
-          "writes an element of the array " + lockTarget(array),
+          () -> "writes an element of the array " + lockTarget(array),
           null,
           0);
       return null;

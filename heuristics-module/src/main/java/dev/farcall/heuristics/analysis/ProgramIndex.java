@@ -194,19 +194,16 @@ final class ProgramIndex {
 
   /** Program classes (not interfaces, not abstract) that are subtypes of {@code type}. */
   List<String> concreteSubtypes(String type) {
-    List<String> cached = subtypes.get(type);
-    if (cached != null) {
-      return cached;
-    }
-    List<String> result = new ArrayList<>();
-    for (ClassNode c : classes.values()) {
-      if ((c.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT)) == 0
-          && isProgram(c.name)
-          && supertypesOf(c.name).contains(type)) {
-        result.add(c.name);
+    if (subtypes.isEmpty()) {
+      for (ClassNode c : classes.values()) {
+        if ((c.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT)) == 0) {
+          for (String s : supertypesOf(c.name)) {
+            subtypes.computeIfAbsent(s, k -> new ArrayList<>()).add(c.name);
+          }
+        }
       }
+      subtypes.put("", List.of());
     }
-    subtypes.put(type, result);
-    return result;
+    return subtypes.getOrDefault(type, List.of());
   }
 }

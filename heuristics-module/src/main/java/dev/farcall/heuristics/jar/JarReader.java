@@ -85,7 +85,7 @@ public final class JarReader {
       if (!isClass && !isJar && !isResource) {
         continue;
       }
-      byte[] bytes = readBounded(zip, entryName(name, depth, entry), state);
+      byte[] bytes = readBounded(zip, entry.getSize(), entryName(name, depth, entry), state);
       if (isClass) {
         addClass(bytes, entryName(name, depth, entry), state);
       } else if (isResource) {
@@ -117,8 +117,11 @@ public final class JarReader {
     state.classes.putIfAbsent(className, bytes);
   }
 
-  private byte[] readBounded(InputStream in, String where, State state) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private byte[] readBounded(InputStream in, long declaredSize, String where, State state)
+      throws IOException {
+    // the declared size is only a hint for the buffer; the limits count what is inflated
+    int hint = declaredSize > 0 && declaredSize <= (1 << 20) ? (int) declaredSize : 8192;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(hint);
     byte[] buffer = new byte[16 * 1024];
     long entryBytes = 0;
     int n;
