@@ -5,9 +5,9 @@ import org.apache.avro.Schema;
 
 /**
  * Encodes and decodes the arguments and the result of one method as Avro binary. The argument
- * record has one field per parameter in declaration order (preceded by the receiver for an
- * instance method); references are nullable. The result record has a single field {@code value}
- * (absent for {@code void}). Instances are immutable and thread-safe.
+ * record has one field per parameter in declaration order (preceded by the receiver for an instance
+ * method); references are nullable. The result record has a single field {@code value} (absent for
+ * {@code void}). Instances are immutable and thread-safe.
  */
 public interface MethodCodec {
 

@@ -4,13 +4,14 @@ import dev.farcall.model.codec.PayloadException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Avro binary encoding of the wire records (requests, results, heartbeats) carried as Kafka record
@@ -19,6 +20,16 @@ import org.apache.avro.io.EncoderFactory;
  * @param <T> the generated record type
  */
 public final class WireFormat<T extends SpecificRecordBase> {
+
+  static {
+    // Avro 1.12 refuses to load any class it was not told to trust, including our own generated
+    // wire records; trust exactly this package (added to whatever is trusted already), nothing
+    // more.
+    ClassSecurityValidator.setGlobal(
+        ClassSecurityValidator.composite(
+            ClassSecurityValidator.getGlobal(),
+            type -> WireFormat.class.getPackageName().equals(type.getPackageName())));
+  }
 
   /** Requests on the invocations topic. */
   public static final WireFormat<InvocationRequest> REQUESTS =
