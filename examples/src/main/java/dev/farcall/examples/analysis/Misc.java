@@ -1,6 +1,7 @@
 package dev.farcall.examples.analysis;
 
 import java.beans.Introspector;
+import java.util.function.Supplier;
 
 /** Exceptions, string building and a JDK method the knowledge base does not cover. */
 public final class Misc {
@@ -22,6 +23,11 @@ public final class Misc {
   /** UNKNOWN: java.beans is not in the knowledge base. */
   public static String decapitalize(String name) {
     return Introspector.decapitalize(name);
+  }
+
+  /** Effect-free, but a supplier cannot travel by value: not movable under the real codec. */
+  public static int lengthOf(Supplier<String> text) {
+    return text.get().length();
   }
 
   /** IO: reads the process environment. */

@@ -32,8 +32,7 @@ class RealJarsTests {
 
   @BeforeAll
   static void analyse() {
-    AnalysisOptions options =
-        AnalysisOptions.defaults().withTransferability(new SignatureTransferability());
+    AnalysisOptions options = AnalysisOptions.defaults();
     JarAnalyzer analyzer = new JarAnalyzer();
     // one warm-up so the logged time is the analysis, not class loading of the analyser
     analyzer.analyze(TestPrograms.commonsLang3(), options);

@@ -86,7 +86,8 @@ class SoundnessPropertyTests {
 
     Path jar() {
       ClassWriter root = open(ROOT, null);
-      MethodVisitor m = root.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "root", ROOT_DESC, null, null);
+      MethodVisitor m =
+          root.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "root", ROOT_DESC, null, null);
       body(m, 0, 0, 0, 1);
       close(ROOT, root);
       for (int level = 1; level <= levels.size(); level++) {
@@ -117,7 +118,8 @@ class SoundnessPropertyTests {
             null,
             "java/lang/Object",
             null);
-        iface.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT, "run", ROOT_DESC, null, null)
+        iface
+            .visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT, "run", ROOT_DESC, null, null)
             .visitEnd();
         close(owner + "$Step", iface);
         for (int j = 0; j < width(level); j++) {
@@ -138,7 +140,8 @@ class SoundnessPropertyTests {
         ClassWriter c = open(owner, null);
         for (int j = 0; j < width(level); j++) {
           MethodVisitor mv =
-              c.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "m" + j, ROOT_DESC, null, null);
+              c.visitMethod(
+                  Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "m" + j, ROOT_DESC, null, null);
           body(mv, level, j, 0, 1);
         }
         close(owner, c);
