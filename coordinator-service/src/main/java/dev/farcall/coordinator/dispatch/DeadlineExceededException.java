@@ -58,6 +58,7 @@ public class DeadlineExceededException extends FarcallException {
 
   @Override
   public Map<String, Object> properties() {
-    return Map.of("invocationId", invocationId, "deadline", deadline.toString(), "attempts", attempts);
+    return Map.of(
+        "invocationId", invocationId, "deadline", deadline.toString(), "attempts", attempts);
   }
 }

@@ -44,8 +44,8 @@ public class DispatchProperties {
   private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
 
   /**
-   * After this long without a reply an invocation is sent again to another live worker (if
-   * attempts remain), even though its worker still heartbeats.
+   * After this long without a reply an invocation is sent again to another live worker (if attempts
+   * remain), even though its worker still heartbeats.
    */
   private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
 

@@ -54,12 +54,6 @@ public record DispatchRequest(
   /** The same request with another timeout. */
   public DispatchRequest withTimeout(Duration timeout) {
     return new DispatchRequest(
-        programId,
-        jarSha256,
-        method,
-        schemaFingerprint,
-        arguments,
-        Optional.of(timeout),
-        runId);
+        programId, jarSha256, method, schemaFingerprint, arguments, Optional.of(timeout), runId);
   }
 }

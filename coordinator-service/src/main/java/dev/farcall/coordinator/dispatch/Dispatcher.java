@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.dispatch;
 
+import dev.farcall.coordinator.kafka.WireClasses;
 import dev.farcall.coordinator.worker.WorkerRegistry;
 import dev.farcall.coordinator.worker.WorkerStatus;
 import dev.farcall.model.Topics;
@@ -81,6 +82,7 @@ public class Dispatcher implements SmartLifecycle {
       Producer<String, byte[]> producer,
       Clock clock,
       MeterRegistry meters) {
+    WireClasses.trust();
     this.properties = properties;
     this.topics = topics;
     this.registry = registry;
@@ -348,7 +350,8 @@ public class Dispatcher implements SmartLifecycle {
     for (Pending p : List.copyOf(pending.values())) {
       fail(
           p,
-          new DispatchUnavailableException(p.invocationId, "the coordinator is shutting down", null));
+          new DispatchUnavailableException(
+              p.invocationId, "the coordinator is shutting down", null));
     }
     completions.shutdown();
     try {

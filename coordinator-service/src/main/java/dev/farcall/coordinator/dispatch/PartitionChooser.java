@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Chooses the invocations partition for a request: a partition of the ALIVE worker with the
- * fewest outstanding calls (counted by this dispatcher) per slot, rotating among a worker's
- * partitions and among equally loaded workers.
+ * Chooses the invocations partition for a request: a partition of the ALIVE worker with the fewest
+ * outstanding calls (counted by this dispatcher) per slot, rotating among a worker's partitions and
+ * among equally loaded workers.
  */
 final class PartitionChooser {
 
@@ -52,10 +52,13 @@ final class PartitionChooser {
       }
     }
     List<Integer> partitions = best.assignedPartitions();
-    return Optional.of(new Target(best.id(), partitions.get(Math.floorMod(turn, partitions.size()))));
+    return Optional.of(
+        new Target(best.id(), partitions.get(Math.floorMod(turn, partitions.size()))));
   }
 
-  /** A partition of a live worker, or any partition when none is alive (a later worker takes it). */
+  /**
+   * A partition of a live worker, or any partition when none is alive (a later worker takes it).
+   */
   Target choose() {
     return chooseAlive(null)
         .orElseGet(

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the replies topic on its own thread: every partition, without a consumer group, from the
  * end as it was at start (earlier replies belong to calls of a previous coordinator). The start
- * positions are resolved before {@link #start()} returns, so no reply to a call sent afterwards
- * can be skipped.
+ * positions are resolved before {@link #start()} returns, so no reply to a call sent afterwards can
+ * be skipped.
  */
 final class ReplyListener {
 

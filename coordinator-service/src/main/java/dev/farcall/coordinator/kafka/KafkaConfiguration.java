@@ -15,6 +15,7 @@ class KafkaConfiguration {
 
   @Bean
   Topics topics(FarcallKafkaProperties properties) {
+    WireClasses.trust();
     KafkaTopicCreator.createMissingTopics(properties);
     return properties.topics();
   }

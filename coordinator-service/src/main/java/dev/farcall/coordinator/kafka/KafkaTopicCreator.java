@@ -43,7 +43,8 @@ public final class KafkaTopicCreator {
             new NewTopic(topics.invocations(), properties.getInvocationPartitions(), replication),
             new NewTopic(topics.replies(), properties.getReplyPartitions(), replication),
             new NewTopic(topics.heartbeats(), 1, replication)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                .configs(
+                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
             new NewTopic(topics.control(), 1, replication));
     Properties config = new Properties();
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.getBootstrapServers());

@@ -1,6 +1,7 @@
 package dev.farcall.coordinator.worker;
 
 import dev.farcall.coordinator.kafka.FarcallKafkaProperties;
+import dev.farcall.coordinator.kafka.WireClasses;
 import dev.farcall.model.codec.PayloadException;
 import dev.farcall.model.wire.WireFormat;
 import dev.farcall.model.wire.WorkerHeartbeat;
@@ -36,6 +37,7 @@ public class HeartbeatListener implements SmartLifecycle {
 
   public HeartbeatListener(
       FarcallKafkaProperties kafka, WorkerRegistry registry, WorkerRegistryProperties properties) {
+    WireClasses.trust();
     this.kafka = kafka;
     this.registry = registry;
     this.checkInterval = properties.getCheckInterval();
