@@ -361,6 +361,15 @@ public class Dispatcher implements SmartLifecycle {
     }
   }
 
+  /**
+   * Starts before the web server accepts requests and stops after it stopped, so no request sees a
+   * dispatcher that is not running.
+   */
+  @Override
+  public int getPhase() {
+    return 0;
+  }
+
   @Override
   public boolean isRunning() {
     return running;

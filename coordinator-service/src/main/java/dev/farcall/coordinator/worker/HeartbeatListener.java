@@ -125,6 +125,12 @@ public class HeartbeatListener implements SmartLifecycle {
     }
   }
 
+  /** Starts before the dispatcher and long before the web server, and stops after both. */
+  @Override
+  public int getPhase() {
+    return -100;
+  }
+
   @Override
   public boolean isRunning() {
     return running;
