@@ -46,6 +46,7 @@ public final class FakeWorker implements AutoCloseable {
   /** What a fake worker answers to one call. */
   @FunctionalInterface
   public interface Responder {
+    /** The reply to send (the fake fills in ids, attempt and worker id), or null for none. */
     InvocationResult.Builder respond(InvocationRequest request, Call call);
   }
 
@@ -229,9 +230,12 @@ public final class FakeWorker implements AutoCloseable {
       if (hold) {
         continue;
       }
+      InvocationResult.Builder answer = responder.respond(request, call);
+      if (answer == null) {
+        continue; // the script says: never answer this call
+      }
       InvocationResult result =
-          responder
-              .respond(request, call)
+          answer
               .setInvocationId(call.getInvocationId())
               .setRunId(request.getRunId())
               .setAttempt(request.getAttempt())

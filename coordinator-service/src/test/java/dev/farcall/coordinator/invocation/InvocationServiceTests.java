@@ -3,22 +3,17 @@ package dev.farcall.coordinator.invocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.farcall.coordinator.dispatch.DeadlineExceededException;
 import dev.farcall.coordinator.dispatch.DispatchFixture;
 import dev.farcall.coordinator.dispatch.DispatchProperties;
 import dev.farcall.coordinator.dispatch.FakeWorker;
 import dev.farcall.coordinator.invocation.InvocationResponse.Outcome;
 import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.program.ProgramRef;
-import dev.farcall.model.codec.ArgumentCodec;
-import dev.farcall.model.codec.MethodCodec;
 import dev.farcall.model.codec.PlainValues;
-import dev.farcall.model.program.MethodDescriptors;
-import dev.farcall.model.program.ProgramClassLoader;
 import dev.farcall.model.wire.ErrorCode;
 import dev.farcall.model.wire.InvocationError;
 import dev.farcall.model.wire.InvocationResult;
-import java.lang.reflect.Method;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -34,11 +29,6 @@ class InvocationServiceTests {
   @TempDir static Path dir;
   static ProgramRef program;
 
-  /** The worker side's own view of the program, loaded separately like a real worker would. */
-  static ProgramClassLoader workerLoader;
-
-  static ArgumentCodec workerCodec;
-
   private final ProgramLookup lookup =
       id -> id.equals(program.id()) ? Optional.of(program) : Optional.empty();
   private DispatchFixture fixture;
@@ -47,9 +37,6 @@ class InvocationServiceTests {
   static void compile() {
     Path jar = TestPrograms.jar(dir, TestPrograms.CALC);
     program = new ProgramRef("p1", "calc", "0123abcd", jar);
-    workerLoader =
-        ProgramClassLoader.fromJar(jar, "worker", InvocationServiceTests.class.getClassLoader());
-    workerCodec = new ArgumentCodec(workerLoader);
   }
 
   @AfterEach
@@ -152,44 +139,9 @@ class InvocationServiceTests {
         lookup, new ProgramLoaders(4), fixture.dispatcher, fixture.properties);
   }
 
-  /** Finds, as a worker would, the method a request names and its codec. */
-  private static MethodCodec codecFor(dev.farcall.model.wire.InvocationRequest request) {
-    try {
-      Class<?> owner = Class.forName(request.getMethod().getOwnerClass(), false, workerLoader);
-      Method m =
-          MethodDescriptors.find(
-                  owner, request.getMethod().getName(), request.getMethod().getDescriptor())
-              .orElseThrow();
-      return workerCodec.forMethod(m);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] bytes(ByteBuffer b) {
-    ByteBuffer d = b.duplicate();
-    byte[] out = new byte[d.remaining()];
-    d.get(out);
-    return out;
-  }
-
   @Test
   void invocationReturnsTheWorkersRecordResultAsJson() {
-    InvocationService service =
-        service(
-            (request, call) -> {
-              MethodCodec codec = codecFor(request);
-              assertThat(request.getSchemaFingerprint()).isEqualTo(codec.argumentFingerprint());
-              List<Object> args =
-                  PlainValues.decodeRecord(codec.argumentSchema(), bytes(call.getArguments()));
-              @SuppressWarnings("unchecked")
-              Map<String, Object> p = (Map<String, Object>) args.get(0);
-              int dx = ((Number) args.get(1)).intValue();
-              Map<String, Object> shifted =
-                  Map.of("x", ((Number) p.get("x")).intValue() + dx, "y", p.get("y"));
-              return FakeWorker.returned(
-                  PlainValues.encodeRecord(codec.resultSchema(), List.of(shifted)));
-            });
+    InvocationService service = service(new CalcResponder(program.jarFile()));
 
     InvocationResponse response = service.invoke("p1", body("shift", Map.of("x", 1, "y", 2), 10));
 
@@ -202,17 +154,37 @@ class InvocationServiceTests {
   }
 
   @Test
+  void listOfRecordsReachesTheWorkerIntact() {
+    InvocationService service = service(new CalcResponder(program.jarFile()));
+
+    InvocationResponse response =
+        service.invoke(
+            "p1", body("total", List.of(Map.of("x", 1, "y", 2), Map.of("x", 30, "y", 40))));
+
+    assertThat(response.result().asInt()).isEqualTo(73);
+  }
+
+  @Test
   void voidMethodReturnsNullResult() {
-    InvocationService service =
-        service(
-            (request, call) ->
-                FakeWorker.returned(
-                    PlainValues.encodeRecord(codecFor(request).resultSchema(), List.of())));
+    InvocationService service = service(new CalcResponder(program.jarFile()));
 
     InvocationResponse response = service.invoke("p1", body("nothing"));
 
     assertThat(response.outcome()).isEqualTo(Outcome.RETURNED);
     assertThat(response.result().isNull()).isTrue();
+  }
+
+  @Test
+  void noReplyBeforeRequestedTimeoutIsDeadlineExceeded() {
+    InvocationService service = service((request, call) -> null);
+
+    assertThatThrownBy(
+            () ->
+                service.invoke(
+                    "p1", new InvocationBody("example.Calc", "divide", null, List.of(1, 2), 300L)))
+        .isInstanceOfSatisfying(
+            DeadlineExceededException.class, e -> assertThat(e.status().value()).isEqualTo(504));
+    assertThat(fixture.dispatcher.pendingCount()).isZero();
   }
 
   @Test
