@@ -1,6 +1,5 @@
 package dev.farcall.coordinator.dispatch;
 
-import dev.farcall.coordinator.kafka.WireClasses;
 import dev.farcall.coordinator.worker.WorkerRegistry;
 import dev.farcall.coordinator.worker.WorkerStatus;
 import dev.farcall.model.Topics;
@@ -82,7 +81,6 @@ public class Dispatcher implements SmartLifecycle {
       Producer<String, byte[]> producer,
       Clock clock,
       MeterRegistry meters) {
-    WireClasses.trust();
     this.properties = properties;
     this.topics = topics;
     this.registry = registry;

@@ -15,7 +15,6 @@ class KafkaConfiguration {
 
   @Bean
   Topics topics(FarcallKafkaProperties properties) {
-    WireClasses.trust();
     KafkaTopicCreator.createMissingTopics(properties);
     return properties.topics();
   }

@@ -1,7 +1,6 @@
 package dev.farcall.coordinator.worker;
 
 import dev.farcall.coordinator.kafka.FarcallKafkaProperties;
-import dev.farcall.coordinator.kafka.WireClasses;
 import dev.farcall.model.codec.PayloadException;
 import dev.farcall.model.wire.WireFormat;
 import dev.farcall.model.wire.WorkerHeartbeat;
@@ -37,7 +36,6 @@ public class HeartbeatListener implements SmartLifecycle {
 
   public HeartbeatListener(
       FarcallKafkaProperties kafka, WorkerRegistry registry, WorkerRegistryProperties properties) {
-    WireClasses.trust();
     this.kafka = kafka;
     this.registry = registry;
     this.checkInterval = properties.getCheckInterval();

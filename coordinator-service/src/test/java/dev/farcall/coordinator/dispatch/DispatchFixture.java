@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.farcall.coordinator.kafka.FarcallKafkaProperties;
 import dev.farcall.coordinator.kafka.KafkaTopicCreator;
-import dev.farcall.coordinator.kafka.WireClasses;
 import dev.farcall.coordinator.worker.HeartbeatListener;
 import dev.farcall.coordinator.worker.WorkerRegistry;
 import dev.farcall.coordinator.worker.WorkerRegistryProperties;
@@ -40,7 +39,6 @@ public final class DispatchFixture implements AutoCloseable {
   private final List<FakeWorker> workers = new ArrayList<>();
 
   public DispatchFixture(Consumer<DispatchProperties> customize) {
-    WireClasses.trust();
     kafka.setBootstrapServers(SharedBroker.bootstrapServers());
     kafka.setTopicPrefix("t" + UUID.randomUUID() + ".");
     kafka.setInvocationPartitions(PARTITIONS);
