@@ -45,7 +45,7 @@ final class AmbiguousMethodException extends FarcallException {
 
   @Override
   public HttpStatus status() {
-    return HttpStatus.UNPROCESSABLE_ENTITY;
+    return HttpStatus.UNPROCESSABLE_CONTENT;
   }
 
   @Override

@@ -30,7 +30,7 @@ final class NotTransferableMethodException extends FarcallException {
 
   @Override
   public HttpStatus status() {
-    return HttpStatus.UNPROCESSABLE_ENTITY;
+    return HttpStatus.UNPROCESSABLE_CONTENT;
   }
 
   @Override
