@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -64,8 +65,9 @@ public class Dispatcher implements SmartLifecycle {
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final AtomicInteger pendingCount = new AtomicInteger();
   private final AtomicBoolean sweepRequested = new AtomicBoolean();
-  private final ExecutorService completions;
-  private final ScheduledExecutorService sweeper;
+  // Created by start() and shut down by stop(), so the dispatcher can be stopped and started again.
+  private volatile ExecutorService completions;
+  private volatile ScheduledExecutorService sweeper;
   private volatile boolean running;
 
   /**
@@ -91,10 +93,6 @@ public class Dispatcher implements SmartLifecycle {
     this.replies =
         new ReplyListener(
             bootstrapServers, topics.replies(), this::onReply, metrics.malformedReplies::increment);
-    this.completions =
-        Executors.newFixedThreadPool(
-            Math.max(1, properties.getCompletionThreads()), daemonThreads("farcall-completion-"));
-    this.sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("farcall-sweeper-"));
     registry.addListener(
         (workerId, previous, current) -> {
           if (current != WorkerStatus.ALIVE) {
@@ -228,7 +226,7 @@ public class Dispatcher implements SmartLifecycle {
     long micros = (System.nanoTime() - p.startNanos) / 1_000;
     metrics.roundTrip.record(micros, TimeUnit.MICROSECONDS);
     InvocationOutcome outcome = new InvocationOutcome(p.invocationId, result, p.attempt(), micros);
-    completions.execute(() -> p.future.complete(outcome));
+    onCompletionThread(() -> p.future.complete(outcome));
   }
 
   private void fail(Pending p, RuntimeException error) {
@@ -241,14 +239,22 @@ public class Dispatcher implements SmartLifecycle {
     }
     pendingCount.decrementAndGet();
     chooser.remove(last, 1);
-    completions.execute(() -> p.future.completeExceptionally(error));
+    onCompletionThread(() -> p.future.completeExceptionally(error));
+  }
+
+  private void onCompletionThread(Runnable completion) {
+    try {
+      completions.execute(completion);
+    } catch (RejectedExecutionException stopped) {
+      completion.run(); // the dispatcher is stopping: complete here rather than never
+    }
   }
 
   private void requestSweep() {
     if (running && sweepRequested.compareAndSet(false, true)) {
       try {
         sweeper.execute(this::sweep);
-      } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      } catch (RejectedExecutionException stopped) {
         sweepRequested.set(false);
       }
     }
@@ -331,6 +337,10 @@ public class Dispatcher implements SmartLifecycle {
     if (running) {
       return;
     }
+    completions =
+        Executors.newFixedThreadPool(
+            Math.max(1, properties.getCompletionThreads()), daemonThreads("farcall-completion-"));
+    sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("farcall-sweeper-"));
     replies.start();
     long period = properties.getSweepInterval().toMillis();
     sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);

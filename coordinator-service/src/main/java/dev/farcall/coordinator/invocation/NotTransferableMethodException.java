@@ -49,7 +49,7 @@ final class NotTransferableMethodException extends FarcallException {
     p.put("programId", programId);
     p.put("method", reason.method());
     p.put("parameter", reason.parameter());
-    p.put("type", reason.type());
+    p.put("parameterType", reason.type()); // "type" is the problem's own member
     p.put("reason", reason.reason());
     return p;
   }
