@@ -194,20 +194,29 @@ public class Dispatcher implements SmartLifecycle {
             .setCalls(wireCalls)
             .build();
     String key = calls.get(0).invocationId;
-    producer.send(
-        new ProducerRecord<>(
-            topics.invocations(), target.partition(), key, WireFormat.REQUESTS.encode(request)),
-        (metadata, error) -> {
-          if (error != null) {
-            log.warn("Could not send invocation {}: {}", key, error.toString());
-            for (Pending p : calls) {
-              fail(
-                  p,
-                  new DispatchUnavailableException(
-                      p.invocationId, "could not send the invocation to Kafka: " + error, error));
+    try {
+      producer.send(
+          new ProducerRecord<>(
+              topics.invocations(), target.partition(), key, WireFormat.REQUESTS.encode(request)),
+          (metadata, error) -> {
+            if (error != null) {
+              failSend(calls, key, error);
             }
-          }
-        });
+          });
+    } catch (RuntimeException e) {
+      // e.g. no metadata within max.block.ms: without this the calls would wait for the deadline
+      failSend(calls, key, e);
+    }
+  }
+
+  private void failSend(List<Pending> calls, String key, Exception error) {
+    log.warn("Could not send invocation {}: {}", key, error.toString());
+    for (Pending p : calls) {
+      fail(
+          p,
+          new DispatchUnavailableException(
+              p.invocationId, "could not send the invocation to Kafka: " + error, error));
+    }
   }
 
   private void onReply(InvocationResult result) {
