@@ -60,6 +60,8 @@ class AnalysisGroundTruthTests {
         "Sorting          | smallestOfCopy   | true  | -",
         "Sorting          | sortedNames      | true  | -",
         "Sorting          | addDefault       | false | ARG_MUTATION",
+        // a program object the JDK calls back (a comparator that prints)
+        "Sorting          | sortedLoudly     | false | IO",
         "Geometry         | shiftInPlace     | false | ARG_MUTATION",
         "Geometry         | nudge            | false | ARG_MUTATION",
         "Geometry         | shifted          | true  | -",
