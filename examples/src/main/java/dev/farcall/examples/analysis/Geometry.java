@@ -14,6 +14,14 @@ public final class Geometry {
     p.moveRight();
   }
 
+  /** ARG_MUTATION: a fresh point escapes into the caller's array, then is written. */
+  public static Point attach(Point[] slots) {
+    Point p = new Point();
+    slots[0] = p;
+    p.x = 5;
+    return p;
+  }
+
   /** Movable: the write goes to a fresh point. */
   public static Point shifted(Point p) {
     Point q = new Point(p.x, p.y);

@@ -39,6 +39,13 @@ public final class Sorting {
     return copy;
   }
 
+  /** IO: the JDK calls back the printing comparator this method creates. */
+  public static List<String> sortedLoudly(List<String> names) {
+    List<String> copy = new ArrayList<>(names);
+    copy.sort(new LoudOrder());
+    return copy;
+  }
+
   /** ARG_MUTATION: adds to the caller's list. */
   public static void addDefault(List<String> names) {
     names.add("default");

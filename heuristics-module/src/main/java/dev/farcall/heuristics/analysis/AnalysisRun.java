@@ -280,6 +280,7 @@ final class AnalysisRun {
 
   /** Per-method flow, callees before callers (Tarjan's SCCs), iterating inside recursive SCCs. */
   private void summarise() {
+    findEmptyArrayConstants();
     for (List<Node> scc : stronglyConnectedComponents()) {
       boolean recursive =
           scc.size() > 1 || scc.get(0).out.stream().anyMatch(e -> e.to == scc.get(0));
@@ -312,6 +313,46 @@ final class AnalysisRun {
     }
   }
 
+  private final Set<String> emptyArrays = new HashSet<>();
+
+  /**
+   * Static fields whose only assignment is {@code new T[0]} in their class's {@code <clinit>}: the
+   * common {@code EMPTY_ARRAY} constants, which no store can change.
+   */
+  private void findEmptyArrayConstants() {
+    Set<String> assignedElsewhere = new HashSet<>();
+    for (ClassNode c : classes.values()) {
+      for (MethodNode m : c.methods) {
+        AbstractInsnNode previous2 = null;
+        AbstractInsnNode previous = null;
+        for (AbstractInsnNode insn : m.instructions) {
+          if (insn.getOpcode() < 0) {
+            continue;
+          }
+          if (insn.getOpcode() == Opcodes.PUTSTATIC) {
+            org.objectweb.asm.tree.FieldInsnNode f = (org.objectweb.asm.tree.FieldInsnNode) insn;
+            String key = program.fieldOwner(f.owner, f.name).replace('/', '.') + "." + f.name;
+            boolean empty =
+                m.name.equals("<clinit>")
+                    && f.owner.equals(c.name)
+                    && previous2 != null
+                    && previous2.getOpcode() == Opcodes.ICONST_0
+                    && (previous.getOpcode() == Opcodes.ANEWARRAY
+                        || previous.getOpcode() == Opcodes.NEWARRAY);
+            if (empty) {
+              emptyArrays.add(key);
+            } else {
+              assignedElsewhere.add(key);
+            }
+          }
+          previous2 = previous;
+          previous = insn;
+        }
+      }
+    }
+    emptyArrays.removeAll(assignedElsewhere);
+  }
+
   private void summariseOne(Node n) {
     if (n.kind != Node.Kind.PROGRAM) {
       return;
@@ -327,7 +368,7 @@ final class AnalysisRun {
       }
       return;
     }
-    new MethodFlow(n, program).run();
+    new MethodFlow(n, program, emptyArrays).run();
     if (n.trustedPure()) {
       n.localEffects = 0;
       Arrays.fill(n.localEvidence, null);

@@ -117,6 +117,12 @@ final class CallGraphBuilder {
         for (Node target : targets(call.getOpcode(), call.owner, call.name, call.desc)) {
           add(new Edge(n, target, declared, kind, index, -1, false, false));
         }
+        if (isCreation(n, call)) {
+          for (Node callback : callbacks(call.owner)) {
+            // the receiver is the new object; whatever else the JDK passes is unknown
+            add(new Edge(n, callback, callback.ref, CallKind.CALLBACK, index, 1, false, false));
+          }
+        }
         if (call.getOpcode() == Opcodes.INVOKEINTERFACE
             || call.getOpcode() == Opcodes.INVOKEVIRTUAL) {
           for (LambdaImpl lambda :
@@ -156,6 +162,52 @@ final class CallGraphBuilder {
       }
       index++;
     }
+  }
+
+  /** A constructor call that creates an object (not a constructor chaining to super or this). */
+  private boolean isCreation(Node n, MethodInsnNode call) {
+    if (call.getOpcode() != Opcodes.INVOKESPECIAL
+        || !call.name.equals("<init>")
+        || !program.isProgram(call.owner)) {
+      return false;
+    }
+    boolean chaining =
+        n.method.name.equals("<init>")
+            && (call.owner.equals(n.owner.name) || call.owner.equals(n.owner.superName));
+    return !chaining;
+  }
+
+  private final Map<String, List<Node>> callbackCache = new HashMap<>();
+
+  /** The program methods of a class that override a method some JDK supertype declares. */
+  private List<Node> callbacks(String type) {
+    List<Node> cached = callbackCache.get(type);
+    if (cached != null) {
+      return cached;
+    }
+    Set<Node> result = new LinkedHashSet<>();
+    List<String> jdkSupertypes =
+        program.supertypesOf(type).stream().filter(program::isJdk).toList();
+    Set<String> seen = new java.util.HashSet<>();
+    for (String c = type; c != null && program.isProgram(c); c = program.get(c).superName) {
+      for (MethodNode m : program.get(c).methods) {
+        boolean overridable =
+            (m.access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) == 0
+                && !m.name.startsWith("<")
+                && seen.add(m.name + m.desc);
+        if (overridable
+            && jdkSupertypes.stream()
+                .anyMatch(j -> jdk.hasMethod(j.replace('/', '.'), m.name, m.desc))) {
+          ProgramIndex.Resolution r = program.resolve(type, m.name, m.desc);
+          if (r.where() == ProgramIndex.Where.PROGRAM) {
+            result.add(nodes.get(MethodRef.ofInternal(r.owner(), m.name, m.desc)));
+          }
+        }
+      }
+    }
+    List<Node> list = List.copyOf(result);
+    callbackCache.put(type, list);
+    return list;
   }
 
   private static void add(Edge e) {

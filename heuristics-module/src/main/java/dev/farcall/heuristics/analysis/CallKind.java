@@ -16,5 +16,11 @@ public enum CallKind {
    */
   LAMBDA,
   /** An {@code invokedynamic} whose bootstrap is not a lambda factory: the bootstrap method. */
-  DYNAMIC
+  DYNAMIC,
+  /**
+   * From a method that creates an object of a program class to that class's overrides of JDK
+   * methods ({@code compare}, {@code hashCode}, {@code run}, ...): JDK code may call them on the
+   * object, unseen by the analysis, so they count as called where the object is created.
+   */
+  CALLBACK
 }

@@ -2,6 +2,7 @@ package dev.farcall.heuristics.analysis;
 
 import dev.farcall.model.codec.ArgumentCodec;
 import dev.farcall.model.codec.NotTransferableException;
+import dev.farcall.model.program.ProgramClassLoader;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,7 +19,9 @@ public final class CodecTransferabilityCheck implements TransferabilityCheck {
 
   @Override
   public Session open(ProgramView program) {
-    ProgramClassLoader loader = new ProgramClassLoader(program.classes());
+    ProgramClassLoader loader =
+        ProgramClassLoader.fromClasses(
+            "analysis", program.classes(), dev.farcall.api.Pure.class.getClassLoader());
     return new CodecSession(loader);
   }
 

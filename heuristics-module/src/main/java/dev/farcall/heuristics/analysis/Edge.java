@@ -70,6 +70,9 @@ final class Edge {
 
   /** How the edge reads in an evidence chain: {@code Stage.apply (Logged)} for dispatch. */
   String display() {
+    if (kind == CallKind.CALLBACK) {
+      return to.displayName() + " (called back by the JDK)";
+    }
     if (kind == CallKind.LAMBDA) {
       return to.isProgram() ? "lambda " + to.displayName() : to.displayName();
     }

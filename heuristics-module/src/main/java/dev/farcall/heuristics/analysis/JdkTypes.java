@@ -20,6 +20,7 @@ final class JdkTypes implements KnowledgeBase.Supertypes {
   private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
   private final Map<String, Optional<Class<?>>> classes = new HashMap<>();
   private final Map<String, List<String>> linearizations = new HashMap<>();
+  private final Map<String, Set<String>> methods = new HashMap<>();
 
   /** The JDK class of that dotted name, if the JDK has it. */
   Optional<Class<?>> find(String dotted) {
@@ -64,5 +65,31 @@ final class JdkTypes implements KnowledgeBase.Supertypes {
       }
     }
     return new ArrayList<>(result);
+  }
+
+  /** Whether the JDK class or one of its supertypes declares a method {@code name + desc}. */
+  boolean hasMethod(String dotted, String name, String desc) {
+    return methods.computeIfAbsent(dotted, this::collectMethods).contains(name + desc);
+  }
+
+  private Set<String> collectMethods(String dotted) {
+    Set<String> result = new java.util.HashSet<>();
+    List<String> types = new ArrayList<>(of(dotted));
+    types.add(0, dotted);
+    types.add("java.lang.Object");
+    for (String t : types) {
+      Optional<Class<?>> c = find(t);
+      if (c.isEmpty()) {
+        continue;
+      }
+      try {
+        for (java.lang.reflect.Method m : c.get().getDeclaredMethods()) {
+          result.add(m.getName() + org.objectweb.asm.Type.getMethodDescriptor(m));
+        }
+      } catch (LinkageError e) {
+        // a JDK class whose signatures cannot be resolved: treat as declaring nothing
+      }
+    }
+    return result;
   }
 }

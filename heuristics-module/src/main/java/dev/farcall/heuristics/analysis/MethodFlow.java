@@ -43,6 +43,7 @@ final class MethodFlow {
   // results of the current run
   private long mutated;
   private long returned;
+  private String returnedStatic;
   private final Map<Long, Node.MutationCause> causes = new HashMap<>();
   private final Set<String> staticReads = new HashSet<>();
   private final Set<String> staticWrites = new HashSet<>();
@@ -56,6 +57,9 @@ final class MethodFlow {
    */
   private long freshContents;
 
+  /** The static field behind STATIC origins stored inside fresh objects. */
+  private String freshContentsField;
+
   private boolean freshContentRead;
 
   // <clinit> only: which sources each static field's value depends on
@@ -66,9 +70,16 @@ final class MethodFlow {
   private long controlDeps;
   private boolean[] inTry;
 
-  MethodFlow(Node node, ProgramIndex program) {
+  private final Set<String> emptyArrays;
+
+  /**
+   * @param emptyArrays static fields that only ever hold an empty array (assigned {@code new T[0]}
+   *     in {@code <clinit>} and never written elsewhere)
+   */
+  MethodFlow(Node node, ProgramIndex program, Set<String> emptyArrays) {
     this.node = node;
     this.program = program;
+    this.emptyArrays = emptyArrays;
     this.method = node.method;
     this.inClinit = method.name.equals("<clinit>");
     this.paramOfLocal = new int[Math.max(method.maxLocals, 1) + 1];
@@ -139,6 +150,7 @@ final class MethodFlow {
     }
     node.mutated = mutated;
     node.returned = returned;
+    node.returnedStatic = returnedStatic;
     node.mutationCauses = new HashMap<>(causes);
     node.staticReads = Set.copyOf(staticReads);
     node.staticWrites = Set.copyOf(staticWrites);
@@ -185,6 +197,7 @@ final class MethodFlow {
     java.util.Arrays.fill(node.localEvidence, null);
     mutated = 0;
     returned = 0;
+    returnedStatic = null;
     causes.clear();
     staticReads.clear();
     staticWrites.clear();
@@ -192,6 +205,7 @@ final class MethodFlow {
     concurrentLambdas.clear();
     allLambdasConcurrent = false;
     freshContents = contents;
+    freshContentsField = null;
     freshContentRead = false;
     fieldDeps.clear();
     controlDeps = 0;
@@ -208,7 +222,18 @@ final class MethodFlow {
     return result;
   }
 
-  private void taint(long storedMask) {
+  /** The static field behind what {@link #load} returns for this container. */
+  private String loadField(OriginValue container) {
+    return (container.mask & Origins.FRESH) != 0
+        ? mergeField(container.staticField, freshContentsField)
+        : container.staticField;
+  }
+
+  private void taint(long storedMask, String field) {
+    if ((storedMask & Origins.STATIC) != 0) {
+      freshContentsField =
+          mergeField(freshContentsField, field == null ? OriginValue.MANY_FIELDS : field);
+    }
     freshContents |= storedMask & ~Origins.FRESH;
   }
 
@@ -234,10 +259,11 @@ final class MethodFlow {
       }
       mutated |= owned;
     }
-    if ((mask & Origins.STATIC) != 0 && !inClinit) {
+    if ((mask & Origins.STATIC) != 0 && !inClinit && !emptyArrays.contains(staticField)) {
+      // an empty array has no element to write (a JDK call like toArray(EMPTY) cannot write it)
       String field = staticField == null ? OriginValue.MANY_FIELDS : staticField;
-      if (staticWrites.add(field)
-          && (node.localEffects & (1 << Effect.GLOBAL_WRITE.ordinal())) == 0) {
+      boolean added = staticWrites.addAll(List.of(field.split("\\|")));
+      if (added && (node.localEffects & (1 << Effect.GLOBAL_WRITE.ordinal())) == 0) {
         String text =
             local != null ? local.get() : "passes it to " + via.display() + ", which mutates it";
         node.addLocalEffect(
@@ -249,6 +275,16 @@ final class MethodFlow {
   private static String displayField(String field) {
     if (field.equals(OriginValue.MANY_FIELDS)) {
       return "(several static fields)";
+    }
+    if (field.equals(JDK_STATE)) {
+      return "(JDK global state)";
+    }
+    if (field.contains("|")) {
+      StringBuilder all = new StringBuilder();
+      for (String one : field.split("\\|")) {
+        all.append(all.length() == 0 ? "" : " or ").append(displayField(one));
+      }
+      return all.toString();
     }
     String owner = field.substring(0, field.lastIndexOf('.'));
     return owner.substring(owner.lastIndexOf('.') + 1) + field.substring(field.lastIndexOf('.'));
@@ -270,6 +306,7 @@ final class MethodFlow {
     Type[] types = argumentTypes(insn);
     boolean anyFresh = false;
     long others = 0;
+    String othersField = null;
     for (int i = 0; i < values.size(); i++) {
       OriginValue v = values.get(i);
       if (v.reference) {
@@ -277,13 +314,19 @@ final class MethodFlow {
         boolean container = i >= types.length || !isPrimitiveArray(types[i]);
         anyFresh |= container && (v.mask & Origins.FRESH) != 0;
         others |= v.mask & ~Origins.FRESH;
+        if ((v.mask & Origins.STATIC) != 0) {
+          othersField =
+              mergeField(
+                  othersField, v.staticField == null ? OriginValue.MANY_FIELDS : v.staticField);
+        }
       }
     }
     if (anyFresh) {
       // the callee may store one argument inside a fresh one
-      taint(others);
+      taint(others, othersField);
     }
     long result = 0;
+    String resultField = null;
     for (Edge e : edges) {
       Node callee = e.to;
       for (long bits = callee.mutated; bits != 0; bits &= bits - 1) {
@@ -300,10 +343,16 @@ final class MethodFlow {
           // library mutators write the object itself (collections never write their elements);
           // a program method may write anything reachable from its argument
           boolean deep = callee.isProgram() && !isPrimitiveArray(argumentType(e, bit, types));
-          mutate(deep ? load(arg.mask) : arg.mask, arg.staticField, null, e, bit);
+          mutate(
+              deep ? load(arg.mask) : arg.mask,
+              deep ? loadField(arg) : arg.staticField,
+              null,
+              e,
+              bit);
         }
       }
       result |= translate(e, callee.returned, values);
+      resultField = mergeField(resultField, returnedField(e, values));
       if (callee.behavior != null) {
         noteConcurrency(callee.behavior, values);
       }
@@ -314,7 +363,35 @@ final class MethodFlow {
     Type returnType =
         Type.getReturnType(
             insn instanceof MethodInsnNode m ? m.desc : ((InvokeDynamicInsnNode) insn).desc);
-    return valueOf(returnType, result);
+    OriginValue value = valueOf(returnType, result);
+    if (value != null && (result & Origins.STATIC) != 0 && value.reference && value.mask != 0) {
+      value = OriginValue.ref(value.mask, resultField);
+    }
+    return value;
+  }
+
+  /** The static field behind a call's result: the callee's, or that of the argument it returns. */
+  private String returnedField(Edge e, List<? extends OriginValue> values) {
+    Node callee = e.to;
+    String field = null;
+    if ((callee.returned & Origins.STATIC) != 0) {
+      // JDK static state is never a program field; program callees say which field they return
+      field = callee.isProgram() ? callee.returnedStatic : JDK_STATE;
+    }
+    for (long bits = callee.returned & Origins.PARAMS; bits != 0; bits &= bits - 1) {
+      OriginValue arg = argument(e, Origins.paramIndex(Long.lowestOneBit(bits)), values);
+      if (arg != null && arg.reference && (load(arg.mask) & Origins.STATIC) != 0) {
+        field = mergeField(field, loadField(arg));
+      }
+    }
+    return field;
+  }
+
+  /** Marks JDK static state (never a program field). */
+  static final String JDK_STATE = "<jdk>";
+
+  private static String mergeField(String a, String b) {
+    return OriginValue.mergeFields(a, b);
   }
 
   private static Type[] argumentTypes(AbstractInsnNode insn) {
@@ -398,7 +475,7 @@ final class MethodFlow {
         }
         OriginValue arg = argument(e, Origins.paramIndex(bit), values);
         if (arg != null && arg.reference) {
-          mutate(load(arg.mask), arg.staticField, null, e, bit);
+          mutate(load(arg.mask), loadField(arg), null, e, bit);
         }
       }
     }
@@ -532,7 +609,7 @@ final class MethodFlow {
             if (Origins.isReference(type)) {
               return Origins.isImmutable(type)
                   ? OriginValue.INERT
-                  : OriginValue.ref(load(value.mask), value.staticField);
+                  : OriginValue.ref(load(value.mask), loadField(value));
             }
             return valueOf(type, 0);
           }
@@ -627,12 +704,12 @@ final class MethodFlow {
         case Opcodes.LXOR:
           return OriginValue.WIDE;
         case Opcodes.AALOAD:
-          return OriginValue.ref(load(value1.mask), value1.staticField);
+          return OriginValue.ref(load(value1.mask), loadField(value1));
         case Opcodes.PUTFIELD:
           {
             FieldInsnNode f = (FieldInsnNode) insn;
             if ((value1.mask & Origins.FRESH) != 0 && value2.reference) {
-              taint(value2.mask);
+              taint(value2.mask, value2.staticField);
             }
             mutate(
                 value1.mask,
@@ -661,7 +738,7 @@ final class MethodFlow {
     public OriginValue ternaryOperation(
         AbstractInsnNode insn, OriginValue array, OriginValue index, OriginValue value) {
       if ((array.mask & Origins.FRESH) != 0 && value.reference) {
-        taint(value.mask);
+        taint(value.mask, value.staticField);
       }
       mutate(
           array.mask,
@@ -688,6 +765,12 @@ final class MethodFlow {
     public void returnOperation(AbstractInsnNode insn, OriginValue value, OriginValue expected) {
       if (insn.getOpcode() == Opcodes.ARETURN && value.reference) {
         returned |= value.mask;
+        if ((value.mask & Origins.STATIC) != 0) {
+          returnedStatic =
+              mergeField(
+                  returnedStatic,
+                  value.staticField == null ? OriginValue.MANY_FIELDS : value.staticField);
+        }
       }
     }
 

@@ -52,6 +52,10 @@ final class Node {
   // summaries, in the origin encoding of this method's own frame
   long mutated;
   long returned;
+
+  /** Which static field a STATIC result comes from ("*" for several, null when none). */
+  String returnedStatic;
+
   Map<Long, MutationCause> mutationCauses = new HashMap<>();
 
   // local facts

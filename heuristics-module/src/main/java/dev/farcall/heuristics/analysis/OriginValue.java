@@ -13,6 +13,26 @@ final class OriginValue implements Value {
   static final int NO_LAMBDA = -1;
   static final int MANY_LAMBDAS = -2;
   static final String MANY_FIELDS = "*";
+  private static final int MAX_FIELDS = 8;
+
+  /**
+   * Union of two static-field sets, each {@code null} (none), {@code "*"} (unknown) or fields
+   * joined by {@code '|'}; more than a few fields become {@code "*"}.
+   */
+  static String mergeFields(String a, String b) {
+    if (a == null || a.equals(b)) {
+      return b == null ? a : b;
+    }
+    if (b == null) {
+      return a;
+    }
+    if (a.equals(MANY_FIELDS) || b.equals(MANY_FIELDS)) {
+      return MANY_FIELDS;
+    }
+    java.util.Set<String> all = new java.util.TreeSet<>(java.util.List.of(a.split("\\|")));
+    all.addAll(java.util.List.of(b.split("\\|")));
+    return all.size() > MAX_FIELDS ? MANY_FIELDS : String.join("|", all);
+  }
 
   static final OriginValue UNINITIALIZED = new OriginValue(1, false, 0, null, NO_LAMBDA);
   static final OriginValue PRIMITIVE = new OriginValue(1, false, 0, null, NO_LAMBDA);
@@ -72,12 +92,7 @@ final class OriginValue implements Value {
     if (size != other.size) {
       return UNINITIALIZED;
     }
-    String field =
-        staticField == null
-            ? other.staticField
-            : other.staticField == null || staticField.equals(other.staticField)
-                ? staticField
-                : MANY_FIELDS;
+    String field = mergeFields(staticField, other.staticField);
     int lambda =
         lambdaSite == other.lambdaSite
             ? lambdaSite

@@ -104,9 +104,18 @@ final class ProgramIndex {
   Resolution resolve(String start, String name, String desc) {
     String c = start;
     Set<String> seen = new HashSet<>();
+    String jdkSuper = null;
     while (c != null && seen.add(c)) {
       if (!isProgram(c)) {
-        return new Resolution(c, null, isJdk(c) ? Where.JDK : Where.MISSING);
+        if (!isJdk(c)) {
+          return new Resolution(c, null, Where.MISSING);
+        }
+        if (jdk.hasMethod(c.replace('/', '.'), name, desc)) {
+          return new Resolution(c, null, Where.JDK);
+        }
+        // not in the JDK superclass chain: a default method of an interface, or nowhere
+        jdkSuper = c;
+        break;
       }
       MethodNode m = declared(c, name, desc);
       if (m != null) {
@@ -128,7 +137,8 @@ final class ProgramIndex {
         continue;
       }
       if (!isProgram(i)) {
-        if (outside == null) {
+        boolean declares = !isJdk(i) || jdk.hasMethod(i.replace('/', '.'), name, desc);
+        if (outside == null && declares) {
           outside = i;
         }
         continue;
@@ -150,8 +160,8 @@ final class ProgramIndex {
     if (outside != null) {
       return new Resolution(outside, null, isJdk(outside) ? Where.JDK : Where.MISSING);
     }
-    // A program class whose superclass chain ends in the JDK (Object at least).
-    return new Resolution("java/lang/Object", null, Where.JDK);
+    // Declared nowhere we can see: the JDK superclass stands for it (the knowledge base decides).
+    return new Resolution(jdkSuper != null ? jdkSuper : "java/lang/Object", null, Where.JDK);
   }
 
   /** Concrete: not abstract (native methods count, their effects come from elsewhere). */
