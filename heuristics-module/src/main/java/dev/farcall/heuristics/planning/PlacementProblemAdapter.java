@@ -42,8 +42,10 @@ import java.util.Set;
  *       fork/join) as concurrent, and the call site that creates it too.
  *   <li><b>Call sites</b>: every call-graph edge between two program methods (calls into the JDK
  *       and libraries are part of the caller's work), with the analysis' loop depth and concurrency
- *       flag. A lambda or method reference ({@link CallKind#LAMBDA}) counts one loop level deeper
- *       than where it is created, because the function it makes runs once per element or task.
+ *       flag. A lambda or method reference ({@link CallKind#LAMBDA}) and a callback the JDK may
+ *       call on an object the program creates ({@link CallKind#CALLBACK}, e.g. {@code compare})
+ *       count one loop level deeper than where they are created, because the JDK calls them once
+ *       per element or task.
  *   <li><b>Entry points</b>: every {@code static void main(String[])}. A library jar has none; then
  *       every method no call site reaches counts as a root (the placement problem's rule), which is
  *       how a library's API is used: called from home by code outside the jar. Making every public
@@ -97,7 +99,9 @@ public final class PlacementProblemAdapter {
       if (edge.libraryCallee() || caller == null || callee == null) {
         continue;
       }
-      int depth = edge.loopDepth() + (edge.kind() == CallKind.LAMBDA ? 1 : 0);
+      boolean viaFunctionObject =
+          edge.kind() == CallKind.LAMBDA || edge.kind() == CallKind.CALLBACK;
+      int depth = edge.loopDepth() + (viaFunctionObject ? 1 : 0);
       sites.add(
           new dev.farcall.heuristics.placement.CallSite(
               caller.key(),
