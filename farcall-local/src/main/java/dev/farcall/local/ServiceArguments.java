@@ -1,5 +1,7 @@
 package dev.farcall.local;
 
+import dev.farcall.coordinator.CoordinatorApplication;
+import dev.farcall.worker.WorkerApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +57,7 @@ public final class ServiceArguments {
     p.put("farcall.security.viewer-token", tokens.viewer());
     p.put("farcall.security.worker-token", tokens.worker());
     p.put("spring.application.name", "farcall-coordinator");
+    p.put("spring.config.location", ServiceConfigFiles.locationFor(CoordinatorApplication.class));
     return p;
   }
 
@@ -62,6 +65,7 @@ public final class ServiceArguments {
   public static Map<String, String> worker(
       String workerId, String coordinatorUrl, Path dataDir, String bootstrapServers, String token) {
     Map<String, String> p = common(bootstrapServers);
+    p.put("spring.config.location", ServiceConfigFiles.locationFor(WorkerApplication.class));
     p.put("spring.main.web-application-type", "none");
     p.put("spring.autoconfigure.exclude", WORKER_EXCLUDED_AUTO_CONFIGURATIONS);
     p.put("spring.application.name", workerId);
