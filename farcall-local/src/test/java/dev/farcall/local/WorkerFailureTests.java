@@ -34,7 +34,7 @@ class WorkerFailureTests {
   private static final String CHILD_ID = "child-worker-1";
 
   /** Enough work per call (milliseconds) that the child still holds calls when it is killed. */
-  private static final int ITERATIONS = 3_000_000;
+  private static final int ITERATIONS = 10_000_000;
 
   private Process child;
 
@@ -54,11 +54,12 @@ class WorkerFailureTests {
     TestCluster.awaitAlive(api, List.of(CHILD_ID));
 
     int calls = 500;
+    long spun = Work.spin(ITERATIONS);
     Map<String, AtomicInteger> servedBy = new ConcurrentHashMap<>();
     List<CompletableFuture<FarcallApi.Response>> answers = new ArrayList<>(calls);
     for (int i = 0; i < calls; i++) {
       answers.add(
-          api.invokeAsync(examples, Work.class.getName(), "spin", ITERATIONS + i)
+          api.invokeAsync(examples, Work.class.getName(), "spinTagged", ITERATIONS, i)
               .whenComplete(
                   (response, error) -> {
                     if (response != null && response.status() == 200) {
@@ -79,9 +80,7 @@ class WorkerFailureTests {
       assertThat(response.status()).as("call %d: %s", i, response).isEqualTo(200);
       JsonNode answer = response.json();
       assertThat(answer.get("outcome").asString()).as(response.toString()).isEqualTo("RETURNED");
-      assertThat(answer.get("result").asLong())
-          .as("call %d", i)
-          .isEqualTo(Work.spin(ITERATIONS + i));
+      assertThat(answer.get("result").asLong()).as("call %d", i).isEqualTo(spun + i);
     }
     assertThat(servedBy.keySet()).containsAnyElementsOf(cluster.workerIds());
     await("the killed worker is no longer ALIVE")

@@ -20,6 +20,14 @@ public final class Work {
     return state;
   }
 
+  /**
+   * {@link #spin(int)} plus a caller's tag: the same amount of work for every caller, yet a
+   * different answer for each tag, so a caller can tell its own result from anyone else's.
+   */
+  public static long spinTagged(int iterations, long tag) {
+    return spin(iterations) + tag;
+  }
+
   /** Does nothing: the smallest possible invocation, for measuring the round trip. */
   public static void noop() {}
 
