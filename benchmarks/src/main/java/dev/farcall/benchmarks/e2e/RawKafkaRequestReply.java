@@ -51,15 +51,18 @@ final class RawKafkaRequestReply {
     String prefix = "raw-" + UUID.randomUUID() + ".";
     String requestTopic = prefix + "req";
     String replyTopic = prefix + "rep";
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       admin
           .createTopics(
-              List.of(new NewTopic(requestTopic, 4, (short) 1), new NewTopic(replyTopic, 1, (short) 1)))
+              List.of(
+                  new NewTopic(requestTopic, 4, (short) 1), new NewTopic(replyTopic, 1, (short) 1)))
           .all()
           .get();
     }
     AtomicBoolean running = new AtomicBoolean(true);
-    Thread responder = new Thread(() -> respond(requestTopic, replyTopic, lingerMs, batchSize, running));
+    Thread responder =
+        new Thread(() -> respond(requestTopic, replyTopic, lingerMs, batchSize, running));
     responder.start();
 
     Map<Long, Long> sentAt = new ConcurrentHashMap<>();
@@ -104,10 +107,7 @@ final class RawKafkaRequestReply {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       return new Result(
-          name,
-          latencies.percentileMicros(50),
-          latencies.percentileMicros(99),
-          requests / seconds);
+          name, latencies.percentileMicros(50), latencies.percentileMicros(99), requests / seconds);
     } finally {
       running.set(false);
       responder.join();
@@ -153,11 +153,16 @@ final class RawKafkaRequestReply {
     Map<String, Object> props =
         new java.util.HashMap<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                1,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000));
     if (group != null) {
       props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     }
