@@ -45,6 +45,35 @@ final class AvroIn {
   }
 
   int readInt() {
+    if (limit - pos >= 5) {
+      // Fast path as in Avro's BinaryDecoder: no bounds checks while 5 bytes remain.
+      int b = buf[pos++] & 0xFF;
+      int n = b & 0x7F;
+      if (b > 0x7F) {
+        b = buf[pos++] & 0xFF;
+        n |= (b & 0x7F) << 7;
+        if (b > 0x7F) {
+          b = buf[pos++] & 0xFF;
+          n |= (b & 0x7F) << 14;
+          if (b > 0x7F) {
+            b = buf[pos++] & 0xFF;
+            n |= (b & 0x7F) << 21;
+            if (b > 0x7F) {
+              b = buf[pos++] & 0xFF;
+              if (b > 0x7F) {
+                throw new PayloadException("malformed int varint at byte " + (pos - 1));
+              }
+              n |= b << 28;
+            }
+          }
+        }
+      }
+      return (n >>> 1) ^ -(n & 1);
+    }
+    return readIntChecked();
+  }
+
+  private int readIntChecked() {
     int n = 0;
     int shift = 0;
     int b;
@@ -63,6 +92,25 @@ final class AvroIn {
   }
 
   long readLong() {
+    if (limit - pos >= 10) {
+      // Fast path: no bounds checks while a longest varint still fits.
+      long b = buf[pos++] & 0xFF;
+      long n = b & 0x7F;
+      int shift = 7;
+      while (b > 0x7F) {
+        if (shift > 63) {
+          throw new PayloadException("malformed long varint at byte " + pos);
+        }
+        b = buf[pos++] & 0xFF;
+        n |= (b & 0x7F) << shift;
+        shift += 7;
+      }
+      return (n >>> 1) ^ -(n & 1);
+    }
+    return readLongChecked();
+  }
+
+  private long readLongChecked() {
     long n = 0;
     int shift = 0;
     long b;
@@ -78,6 +126,18 @@ final class AvroIn {
       shift += 7;
     } while ((b & 0x80) != 0);
     return (n >>> 1) ^ -(n & 1);
+  }
+
+  /** The branch of a {@code ["null", T]} union: false for null, true for a value. */
+  boolean readPresent() {
+    if (pos < limit) {
+      byte b = buf[pos];
+      if (b == 0 || b == 2) {
+        pos++;
+        return b == 2;
+      }
+    }
+    return readIndex(2, "union") == 1;
   }
 
   float readFloat() {

@@ -21,6 +21,6 @@ final class NullableCodec extends ValueCodec {
 
   @Override
   Object read(AvroIn in) {
-    return in.readIndex(2, "union") == 0 ? null : inner.read(in);
+    return in.readPresent() ? inner.read(in) : null;
   }
 }

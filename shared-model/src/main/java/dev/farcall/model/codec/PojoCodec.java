@@ -32,7 +32,9 @@ final class PojoCodec extends ValueCodec {
       for (FieldSlot slot : slots) {
         slot.write(value, out);
       }
-    } catch (IllegalAccessException e) {
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Throwable e) {
       throw new IllegalStateException(e);
     }
     out.pop();
@@ -50,7 +52,9 @@ final class PojoCodec extends ValueCodec {
     } catch (InvocationTargetException e) {
       throw new PayloadException(
           "the no-arg constructor of " + type.getName() + " failed", e.getCause());
-    } catch (ReflectiveOperationException e) {
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Throwable e) {
       throw new IllegalStateException(e);
     }
     in.exit();

@@ -1,6 +1,5 @@
 package dev.farcall.model.codec;
 
-import java.lang.reflect.Field;
 import java.util.Arrays;
 import org.apache.avro.Schema;
 
@@ -8,7 +7,7 @@ import org.apache.avro.Schema;
  * The Java primitive types and how each maps onto an Avro primitive. {@code byte}, {@code short}
  * and {@code char} travel as Avro {@code int} tagged with {@link LogicalTypes#PROP} so plain-value
  * conversion can check their range (and show a char as a one-letter string); decoding checks the
- * range too. Field access uses the typed {@link Field} getters and setters to avoid boxing.
+ * range too. Field access is in {@link FieldSlot}.
  */
 enum Prim {
   BOOLEAN(boolean.class, Boolean.class, Schema.Type.BOOLEAN, null, 1),
@@ -94,30 +93,22 @@ enum Prim {
     };
   }
 
-  void writeField(Field f, Object owner, AvroOut out) throws IllegalAccessException {
-    switch (this) {
-      case BOOLEAN -> out.writeBoolean(f.getBoolean(owner));
-      case BYTE -> out.writeInt(f.getByte(owner));
-      case SHORT -> out.writeInt(f.getShort(owner));
-      case CHAR -> out.writeInt(f.getChar(owner));
-      case INT -> out.writeInt(f.getInt(owner));
-      case LONG -> out.writeLong(f.getLong(owner));
-      case FLOAT -> out.writeFloat(f.getFloat(owner));
-      case DOUBLE -> out.writeDouble(f.getDouble(owner));
-    }
+  /** The type a field handle of this kind is adapted to: the int-like kinds share {@code int}. */
+  Class<?> handleType() {
+    return switch (this) {
+      case BYTE, SHORT, CHAR, INT -> int.class;
+      default -> type;
+    };
   }
 
-  void readField(Field f, Object owner, AvroIn in) throws IllegalAccessException {
-    switch (this) {
-      case BOOLEAN -> f.setBoolean(owner, in.readBoolean());
-      case BYTE -> f.setByte(owner, (byte) readRanged(in, Byte.MIN_VALUE, Byte.MAX_VALUE));
-      case SHORT -> f.setShort(owner, (short) readRanged(in, Short.MIN_VALUE, Short.MAX_VALUE));
-      case CHAR -> f.setChar(owner, (char) readRanged(in, 0, Character.MAX_VALUE));
-      case INT -> f.setInt(owner, in.readInt());
-      case LONG -> f.setLong(owner, in.readLong());
-      case FLOAT -> f.setFloat(owner, in.readFloat());
-      case DOUBLE -> f.setDouble(owner, in.readDouble());
-    }
+  /** Reads an int-like kind, checked against its range. */
+  int readRangedInt(AvroIn in) {
+    return switch (this) {
+      case BYTE -> readRanged(in, Byte.MIN_VALUE, Byte.MAX_VALUE);
+      case SHORT -> readRanged(in, Short.MIN_VALUE, Short.MAX_VALUE);
+      case CHAR -> readRanged(in, Character.MIN_VALUE, Character.MAX_VALUE);
+      default -> in.readInt();
+    };
   }
 
   /** Writes a whole primitive array's items (the block framing is the caller's). */

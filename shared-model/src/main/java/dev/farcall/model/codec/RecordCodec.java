@@ -34,7 +34,9 @@ final class RecordCodec extends ValueCodec {
       for (FieldSlot slot : slots) {
         slot.write(value, out);
       }
-    } catch (IllegalAccessException e) {
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Throwable e) {
       throw new IllegalStateException(e);
     }
     out.pop();

@@ -1,6 +1,5 @@
 package dev.farcall.model.codec;
 
-import java.io.File;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
@@ -11,7 +10,6 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,12 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.BaseStream;
 import org.apache.avro.Schema;
 
 /**
@@ -50,15 +43,6 @@ final class TypeMapper {
   private record Bound(Type type, Map<TypeVariable<?>, Bound> env) {}
 
   private static final Map<TypeVariable<?>, Bound> NO_ENV = Map.of();
-
-  /** JDK enums that are plain values; other JDK enums are refused like other JDK classes. */
-  private static final Set<String> JDK_ENUMS =
-      Set.of(
-          "java.time.DayOfWeek",
-          "java.time.Month",
-          "java.time.temporal.ChronoUnit",
-          "java.util.concurrent.TimeUnit",
-          "java.math.RoundingMode");
 
   private final ClassLoader programLoader;
   private final String method;
@@ -175,7 +159,7 @@ final class TypeMapper {
     if (kind != null) {
       return mapCollection(c, kind, args, env);
     }
-    String refusal = refusal(c);
+    String refusal = TransferRules.refusal(c);
     if (refusal != null) {
       throw reject(c, refusal);
     }
@@ -186,9 +170,8 @@ final class TypeMapper {
               + " of ArrayList, LinkedList, HashSet, LinkedHashSet, TreeSet, HashMap,"
               + " LinkedHashMap, TreeMap");
     }
-    boolean jdk = isJdk(c);
-    if (c.isEnum()
-        && (jdk ? JDK_ENUMS.contains(c.getName()) : c.getClassLoader() == programLoader)) {
+    boolean jdk = TransferRules.isJdk(c);
+    if (c.isEnum() && (jdk ? TransferRules.isValueEnum(c) : c.getClassLoader() == programLoader)) {
       return mapEnum(c);
     }
     if (c.isInterface()) {
@@ -213,70 +196,6 @@ final class TypeMapper {
       throw reject(c, "an inner, local or anonymous class needs its enclosing instance");
     }
     return mapStructure(c, args, env);
-  }
-
-  private static boolean isJdk(Class<?> c) {
-    String n = c.getName();
-    return c.getClassLoader() == null
-        || n.startsWith("java.")
-        || n.startsWith("javax.")
-        || n.startsWith("jdk.")
-        || n.startsWith("sun.")
-        || n.startsWith("com.sun.");
-  }
-
-  /** Why a well-known kind of type is not a value, or null. */
-  private static String refusal(Class<?> c) {
-    if (c == Object.class) {
-      return "java.lang.Object says nothing about what the value is";
-    }
-    if (c == Class.class || ClassLoader.class.isAssignableFrom(c)) {
-      return "classes and class loaders belong to one JVM";
-    }
-    if (Thread.class.isAssignableFrom(c) || c == ThreadGroup.class) {
-      return "a thread is an execution resource, not data";
-    }
-    if (BaseStream.class.isAssignableFrom(c)) {
-      return "a stream is a one-shot pipeline, not a value";
-    }
-    if (File.class.isAssignableFrom(c) || Path.class.isAssignableFrom(c)) {
-      return "a file or path names a resource local to this machine";
-    }
-    if (AutoCloseable.class.isAssignableFrom(c)) {
-      return "an I/O resource (stream, reader, channel, socket) stays on this machine";
-    }
-    if (c == Optional.class
-        || c == OptionalInt.class
-        || c == OptionalLong.class
-        || c == OptionalDouble.class) {
-      return "Optional is not supported: declare a nullable reference instead";
-    }
-    if (c.isInterface() && isFunctional(c)) {
-      return "a functional interface: lambdas and method references are code, not data";
-    }
-    return null;
-  }
-
-  private static boolean isFunctional(Class<?> c) {
-    if (c.isAnnotationPresent(FunctionalInterface.class)) {
-      return true;
-    }
-    int abstractMethods = 0;
-    for (Method m : c.getMethods()) {
-      if (Modifier.isAbstract(m.getModifiers()) && !isObjectMethod(m)) {
-        abstractMethods++;
-      }
-    }
-    return abstractMethods == 1;
-  }
-
-  private static boolean isObjectMethod(Method m) {
-    try {
-      Object.class.getMethod(m.getName(), m.getParameterTypes());
-      return true;
-    } catch (NoSuchMethodException e) {
-      return false;
-    }
   }
 
   private Mapped mapObjectArray(Type component, Map<TypeVariable<?>, Bound> env) {
@@ -402,7 +321,10 @@ final class TypeMapper {
       }
       avroFields.add(new Schema.Field(fieldName, fm.schema()));
       Prim prim = f.getType().isPrimitive() ? Prim.ofType(f.getType()) : null;
-      slots[i] = new FieldSlot(f, prim, fm.codec());
+      slots[i] =
+          c.isRecord()
+              ? new FieldSlot(f, prim, fm.codec(), c.getRecordComponents()[i])
+              : new FieldSlot(f, prim, fm.codec(), true);
     }
     schema.setFields(avroFields);
     if (codec instanceof RecordCodec r) {
@@ -443,7 +365,7 @@ final class TypeMapper {
       List<Map<TypeVariable<?>, Bound>> envs) {
     Class<?> superclass = c.getSuperclass();
     if (superclass != null && superclass != Object.class) {
-      if (isJdk(superclass) || superclass.getClassLoader() != programLoader) {
+      if (TransferRules.isJdk(superclass) || superclass.getClassLoader() != programLoader) {
         throw reject(c, "extends " + superclass.getName() + ", whose state cannot be transferred");
       }
       Type generic = c.getGenericSuperclass();

@@ -564,6 +564,52 @@ class CodecRoundTripTests {
     assertThat(bytes.toByteArray()).isEqualTo(ours);
   }
 
+  @Property(tries = 300)
+  void plainValuesReencodeToTheSameBytes(
+      @ForAll("order") Order order,
+      @ForAll("collections") Collections collections,
+      @ForAll("values") Values values,
+      @ForAll("scalars") Scalars scalars) {
+    Object[][] calls = {
+      {"order", order, List.of()},
+      {"collections", collections},
+      {"values", values},
+      {"scalars", scalars, 1, 2.5, 'x', 3L}
+    };
+    for (Object[] call : calls) {
+      MethodCodec codec = codec((String) call[0]);
+      byte[] bytes = codec.encodeArguments(Arrays.copyOfRange(call, 1, call.length));
+      List<Object> plain = PlainValues.decodeRecord(codec.argumentSchema(), bytes);
+      assertThat(PlainValues.encodeRecord(codec.argumentSchema(), plain))
+          .as("%s via %s", call[0], plain)
+          .isEqualTo(bytes);
+    }
+  }
+
+  @Example
+  void lessCommonValueTypesRoundTrip() {
+    Map<Character, Short> shorts = new LinkedHashMap<>();
+    shorts.put('a', (short) -3);
+    shorts.put(null, null);
+    Fixtures.Extras extras =
+        new Fixtures.Extras(
+            java.time.OffsetTime.parse("10:15:30.123456789+05:30"),
+            java.time.Year.of(-44),
+            java.time.YearMonth.of(2026, 11),
+            java.time.MonthDay.of(2, 29),
+            ZoneOffset.ofHoursMinutesSeconds(-3, -30, -15),
+            java.time.DayOfWeek.WEDNESDAY,
+            java.util.concurrent.TimeUnit.MICROSECONDS,
+            Arrays.asList('x', null, '\uffff'),
+            shorts);
+    short[] s = {Short.MIN_VALUE, 0, Short.MAX_VALUE};
+    float[] f = {Float.NaN, -0.0f, Float.MIN_VALUE};
+    Object[] back = roundTrip(codec("extras"), extras, s, f);
+    assertThat(back[0]).isEqualTo(extras);
+    assertThat((short[]) back[1]).containsExactly(s);
+    assertThat((float[]) back[2]).containsExactly(f);
+  }
+
   @Example
   void instanceMethodsCarryTheReceiverFirst() throws NoSuchMethodException {
     MethodCodec codec =

@@ -109,6 +109,17 @@ final class Fixtures {
 
   record Box<T>(T value) {}
 
+  record Extras(
+      java.time.OffsetTime offsetTime,
+      java.time.Year year,
+      java.time.YearMonth yearMonth,
+      java.time.MonthDay monthDay,
+      java.time.ZoneOffset offset,
+      java.time.DayOfWeek day,
+      java.util.concurrent.TimeUnit unit,
+      List<Character> chars,
+      Map<Character, Short> shorts) {}
+
   /** A POJO with an inherited field, a private one, a final one and a transient one. */
   static class Base {
     protected long id;
@@ -312,6 +323,10 @@ final class Fixtures {
     static void animal(Animal animal) {}
 
     static void sorted(SortedSet<String> set) {}
+
+    static Extras extras(Extras extras, short[] shorts, float[] floats) {
+      return extras;
+    }
 
     static int[] result() {
       return null;
