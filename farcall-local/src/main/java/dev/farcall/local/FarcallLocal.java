@@ -35,7 +35,7 @@ public final class FarcallLocal {
     try {
       cluster = LocalCluster.start(options);
     } catch (RuntimeException | LinkageError e) {
-      System.err.println("farcall local: could not start: " + rootMessage(e));
+      System.err.println("farcall local: could not start: " + explain(e, options));
       System.exit(EXIT_FAILED);
       return;
     }
@@ -62,6 +62,18 @@ public final class FarcallLocal {
     out.println("  Data:       " + cluster.dataDir());
     out.println("Press Ctrl-C to stop.");
     out.flush();
+  }
+
+  /** Says what to do for the failures users meet most; the root cause for anything else. */
+  static String explain(Throwable e, LocalOptions options) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return "port "
+            + options.port()
+            + " is already in use; stop what listens there or choose another with --port";
+      }
+    }
+    return rootMessage(e);
   }
 
   private static String rootMessage(Throwable e) {
