@@ -9,6 +9,7 @@ import dev.farcall.coordinator.dispatch.InvocationOutcome;
 import dev.farcall.coordinator.invocation.InvocationResponse.ExceptionView;
 import dev.farcall.coordinator.invocation.InvocationResponse.Outcome;
 import dev.farcall.coordinator.program.ProgramLookup;
+import dev.farcall.coordinator.program.ProgramNotFoundException;
 import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.system.FarcallException;
 import dev.farcall.model.codec.MethodCodec;

@@ -9,6 +9,7 @@ import dev.farcall.coordinator.dispatch.DispatchProperties;
 import dev.farcall.coordinator.dispatch.FakeWorker;
 import dev.farcall.coordinator.invocation.InvocationResponse.Outcome;
 import dev.farcall.coordinator.program.ProgramLookup;
+import dev.farcall.coordinator.program.ProgramNotFoundException;
 import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.model.codec.PlainValues;
 import dev.farcall.model.wire.ErrorCode;
