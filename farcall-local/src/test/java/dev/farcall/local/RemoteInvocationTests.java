@@ -104,6 +104,7 @@ class RemoteInvocationTests {
 
     FarcallApi.Response response = api.invoke(examples, PRICING, "quote", order, List.of());
 
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
     JsonNode answer = response.json();
     assertThat(answer.get("outcome").asString()).as(response.toString()).isEqualTo("THREW");
     assertThat(answer.get("exception").get("message").asString())
