@@ -228,7 +228,17 @@ class FarcallScriptTests {
       await("the spin program's first line streamed")
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(100))
-          .until(() -> Files.readString(out, StandardCharsets.UTF_8).equals("spinning\n"));
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new AssertionError(
+                      "farcall ended with "
+                          + process.exitValue()
+                          + ": "
+                          + Files.readString(err, StandardCharsets.UTF_8));
+                }
+                return Files.readString(out, StandardCharsets.UTF_8).equals("spinning\n");
+              });
 
       Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
       assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0)
