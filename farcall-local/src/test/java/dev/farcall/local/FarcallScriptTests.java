@@ -155,15 +155,22 @@ class FarcallScriptTests {
   }
 
   @Test
-  void statusOfARunShowsOneLinePerSiteOfItsStats() throws Exception {
+  void statusOfARunShowsALinePerCalledSiteAndWithAllEverySite() throws Exception {
     String program = TestCluster.examplesProgram();
     Run run = farcall(clusterEnv(), "run", program, "--main", PARALLEL_STREAM, "--", "4");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     String runId = newestRunId(program, PARALLEL_STREAM);
     JsonNode stats = TestCluster.admin().get("/runs/" + runId).json().get("stats");
     List<JsonNode> sites = FarcallApi.items(stats.get("sites"));
+    List<JsonNode> called = sites.stream().filter(FarcallScriptTests::wasCalled).toList();
+    List<JsonNode> notCalled = sites.stream().filter(site -> !wasCalled(site)).toList();
+    assertThat(called)
+        .as("sites the parallel stream run called")
+        .extracting(site -> site.get("methodName").asString())
+        .contains("collatzBlock", "describe");
 
     Run shown = farcall(clusterEnv(), "status", runId);
+    Run all = farcall(clusterEnv(), "status", "--all", runId);
 
     assertThat(shown.exitCode()).as(shown.toString()).isZero();
     assertThat(shown.stdout())
@@ -173,25 +180,47 @@ class FarcallScriptTests {
                 + " local, "
                 + stats.get("remoteCalls").asLong()
                 + " remote, ");
-    assertThat(sites).as("sites of the parallel stream run").isNotEmpty();
     assertThat(shown.stdout())
         .containsPattern(
             "(?m)^SITE +DECISION +LOCAL +REMOTE +WORK µs +OVERHEAD µs +SENT +RECEIVED$");
-    for (JsonNode site : sites) {
-      String line =
-          String.join(
-              " +",
-              java.util.regex.Pattern.quote(
-                  site.get("className").asString() + "#" + site.get("methodName").asString()),
-              site.get("decision").asString(),
-              Long.toString(site.get("localCalls").asLong()),
-              Long.toString(site.get("remoteCalls").asLong()),
-              "[0-9.]+",
-              "[0-9.]+",
-              Long.toString(site.get("bytesSent").asLong()),
-              Long.toString(site.get("bytesReceived").asLong()));
-      assertThat(shown.stdout()).containsPattern("(?m)^" + line + "$");
+    called.forEach(site -> assertThat(shown.stdout()).containsPattern(siteLine(site)));
+    notCalled.forEach(site -> assertThat(shown.stdout()).doesNotContainPattern(siteLine(site)));
+    if (!notCalled.isEmpty()) {
+      assertThat(shown.stdout()).contains(notCalled.size() + " dispatchable methods not called");
     }
+    assertThat(all.exitCode()).as(all.toString()).isZero();
+    sites.forEach(site -> assertThat(all.stdout()).containsPattern(siteLine(site)));
+  }
+
+  private static boolean wasCalled(JsonNode site) {
+    return site.get("localCalls").asLong()
+            + site.get("remoteCalls").asLong()
+            + site.path("fallbacks").asLong(0)
+        > 0;
+  }
+
+  /**
+   * The row {@code farcall status} prints for a site, as a multi-line regex (an overloaded method
+   * has its descriptor after the name).
+   */
+  private static String siteLine(JsonNode site) {
+    String mean = site.get("remoteCalls").asLong() > 0 ? "[0-9]+\\.[0-9]" : "-";
+    return "(?m)^"
+        + String.join(
+            " +",
+            java.util.regex.Pattern.quote(
+                    site.get("className").asString() + "#" + site.get("methodName").asString())
+                + "(?:"
+                + java.util.regex.Pattern.quote(site.get("descriptor").asString())
+                + ")?",
+            site.get("decision").asString(),
+            Long.toString(site.get("localCalls").asLong()),
+            Long.toString(site.get("remoteCalls").asLong()),
+            mean,
+            mean,
+            Long.toString(site.get("bytesSent").asLong()),
+            Long.toString(site.get("bytesReceived").asLong()))
+        + "$";
   }
 
   @Test
@@ -286,7 +315,19 @@ class FarcallScriptTests {
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.stdout()).isEmpty();
-    assertThat(run.stderr()).contains("HTTP 422");
+    assertThat(run.stderr()).contains("HTTP 422").contains("Pricing");
+  }
+
+  @Test
+  void runOfAJarWithoutMainClassAndWithoutMainOptionSaysToNameOne() throws Exception {
+    Run run = farcall(clusterEnv(), "run", TestCluster.EXAMPLES_JAR.toAbsolutePath().toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.stdout()).isEmpty();
+    assertThat(run.stderr())
+        .contains("HTTP 422")
+        .contains("Main-Class")
+        .contains("with --main, e.g. farcall run ");
   }
 
   @Test
