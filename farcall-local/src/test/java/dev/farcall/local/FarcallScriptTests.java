@@ -300,7 +300,7 @@ class FarcallScriptTests {
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.stdout()).isEmpty();
-    assertThat(run.stderr()).contains("HTTP 404").contains("no-such-program");
+    assertThat(run.stderr()).contains("HTTP 404 Program not found").contains("no-such-program");
   }
 
   @Test
