@@ -97,8 +97,7 @@ public final class Farcall {
         for (int i = 0; i < l.getCapturedArgCount(); i++) {
           arguments[i] = l.getCapturedArg(i);
         }
-        System.arraycopy(
-            explicitArgs, 0, arguments, l.getCapturedArgCount(), explicitArgs.length);
+        System.arraycopy(explicitArgs, 0, arguments, l.getCapturedArgCount(), explicitArgs.length);
         AsyncTarget target =
             new AsyncTarget(
                 l.getImplClass().replace('/', '.'),

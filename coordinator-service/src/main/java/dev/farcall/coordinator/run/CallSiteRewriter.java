@@ -30,8 +30,8 @@ import org.objectweb.asm.Type;
  *       shutdown hooks and the default uncaught exception handler become per-run.
  * </ul>
  *
- * Every replacement has the same stack effect as the instruction it replaces, so the existing
- * stack map frames stay valid and no class has to be loaded to compute new ones.
+ * Every replacement has the same stack effect as the instruction it replaces, so the existing stack
+ * map frames stay valid and no class has to be loaded to compute new ones.
  */
 final class CallSiteRewriter {
 
@@ -60,8 +60,14 @@ final class CallSiteRewriter {
 
   /** One stub of a class: the original instruction it stands for. */
   private record Stub(
-      String name, String descriptor, int opcode, String owner, String method, String desc,
-      boolean ownerIsInterface, int siteId) {}
+      String name,
+      String descriptor,
+      int opcode,
+      String owner,
+      String method,
+      String desc,
+      boolean ownerIsInterface,
+      int siteId) {}
 
   private final class Rewriting extends ClassVisitor {
     private String className;
@@ -101,7 +107,8 @@ final class CallSiteRewriter {
       return !isInterface || version >= Opcodes.V1_8;
     }
 
-    private Optional<Stub> stubFor(int opcode, String owner, String name, String desc, boolean itf) {
+    private Optional<Stub> stubFor(
+        int opcode, String owner, String name, String desc, boolean itf) {
       if (!mayAddStubs() || name.startsWith("<")) {
         return Optional.empty();
       }
@@ -202,11 +209,7 @@ final class CallSiteRewriter {
       mv.visitLabel(localPop);
       if (frames) {
         mv.visitFrame(
-            Opcodes.F_FULL,
-            frameLocals.length,
-            frameLocals,
-            1,
-            new Object[] {"java/lang/Object"});
+            Opcodes.F_FULL, frameLocals.length, frameLocals, 1, new Object[] {"java/lang/Object"});
       }
       mv.visitInsn(Opcodes.POP);
       mv.visitLabel(local);
@@ -215,10 +218,7 @@ final class CallSiteRewriter {
       }
       if (countLocalCalls) {
         mv.visitFieldInsn(
-            Opcodes.GETSTATIC,
-            HOOKS,
-            "LOCAL_CALLS",
-            "[Ljava/util/concurrent/atomic/LongAdder;");
+            Opcodes.GETSTATIC, HOOKS, "LOCAL_CALLS", "[Ljava/util/concurrent/atomic/LongAdder;");
         pushInt(mv, stub.siteId());
         mv.visitInsn(Opcodes.AALOAD);
         mv.visitMethodInsn(
@@ -268,8 +268,7 @@ final class CallSiteRewriter {
       }
 
       @Override
-      public void visitMethodInsn(
-          int opcode, String owner, String name, String desc, boolean itf) {
+      public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
         Optional<String[]> replacement = hostReplacement(opcode, owner, name, desc);
         if (replacement.isPresent()) {
           super.visitMethodInsn(
@@ -279,7 +278,10 @@ final class CallSiteRewriter {
         Optional<Stub> stub = stubFor(opcode, owner, name, desc, itf);
         if (stub.isPresent()) {
           super.visitMethodInsn(
-              Opcodes.INVOKESTATIC, className, stub.get().name(), stub.get().descriptor(),
+              Opcodes.INVOKESTATIC,
+              className,
+              stub.get().name(),
+              stub.get().descriptor(),
               isInterface);
           return;
         }
@@ -302,7 +304,8 @@ final class CallSiteRewriter {
               };
           if (opcode >= 0) {
             Optional<Stub> stub =
-                stubFor(opcode, impl.getOwner(), impl.getName(), impl.getDesc(), impl.isInterface());
+                stubFor(
+                    opcode, impl.getOwner(), impl.getName(), impl.getDesc(), impl.isInterface());
             if (stub.isPresent()) {
               Object[] rewritten = args.clone();
               rewritten[1] =
@@ -335,9 +338,11 @@ final class CallSiteRewriter {
     }
     if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("java/lang/Runtime")) {
       return switch (name + desc) {
-        case "exit(I)V", "halt(I)V" -> Optional.of(new String[] {"exit", "(Ljava/lang/Runtime;I)V"});
+        case "exit(I)V", "halt(I)V" ->
+            Optional.of(new String[] {"exit", "(Ljava/lang/Runtime;I)V"});
         case "addShutdownHook(Ljava/lang/Thread;)V" ->
-            Optional.of(new String[] {"addShutdownHook", "(Ljava/lang/Runtime;Ljava/lang/Thread;)V"});
+            Optional.of(
+                new String[] {"addShutdownHook", "(Ljava/lang/Runtime;Ljava/lang/Thread;)V"});
         case "removeShutdownHook(Ljava/lang/Thread;)Z" ->
             Optional.of(
                 new String[] {"removeShutdownHook", "(Ljava/lang/Runtime;Ljava/lang/Thread;)Z"});
@@ -367,7 +372,8 @@ final class CallSiteRewriter {
       if (info.isEmpty()) {
         try {
           return Throwable.class.isAssignableFrom(
-              Class.forName(current.replace('/', '.'), false, ClassLoader.getPlatformClassLoader()));
+              Class.forName(
+                  current.replace('/', '.'), false, ClassLoader.getPlatformClassLoader()));
         } catch (ClassNotFoundException | LinkageError e) {
           return false;
         }
@@ -437,8 +443,7 @@ final class CallSiteRewriter {
     String[] box = BOXES.get(ret.getSort());
     if (box != null) {
       mv.visitTypeInsn(Opcodes.CHECKCAST, box[0]);
-      mv.visitMethodInsn(
-          Opcodes.INVOKEVIRTUAL, box[0], box[1], "()" + ret.getDescriptor(), false);
+      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, box[0], box[1], "()" + ret.getDescriptor(), false);
     } else {
       mv.visitTypeInsn(Opcodes.CHECKCAST, ret.getInternalName());
     }

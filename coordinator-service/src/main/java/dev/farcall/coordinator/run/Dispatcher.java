@@ -106,7 +106,8 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
   private synchronized void publishModes() {
     int[] modes = new int[sites.length];
     for (int i = 0; i < sites.length; i++) {
-      modes[i] = sites[i].decision == Decision.REMOTE ? RunHooks.MODE_DISPATCH : RunHooks.MODE_LOCAL;
+      modes[i] =
+          sites[i].decision == Decision.REMOTE ? RunHooks.MODE_DISPATCH : RunHooks.MODE_LOCAL;
     }
     modesSink.accept(modes);
   }

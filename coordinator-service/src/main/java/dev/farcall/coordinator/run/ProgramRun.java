@@ -34,9 +34,10 @@ import java.util.jar.JarFile;
  * run's rewriting class loader and checks the main class; {@link #execute} runs {@code main} on a
  * thread named {@code main} in the run's own thread group and returns when the run ends the way a
  * JVM would end: when {@code main} has returned and the run's non-daemon threads have finished, or
- * at {@code System.exit}, or when cancelled or past its deadline. Then the run's shutdown hooks run,
- * its output is closed, its remaining threads are interrupted (and, after a grace period, stopped),
- * and every reference to its class loader is dropped, so its classes and statics are collected.
+ * at {@code System.exit}, or when cancelled or past its deadline. Then the run's shutdown hooks
+ * run, its output is closed, its remaining threads are interrupted (and, after a grace period,
+ * stopped), and every reference to its class loader is dropped, so its classes and statics are
+ * collected.
  *
  * <p>Not reusable: one instance per run.
  */
@@ -79,6 +80,7 @@ public final class ProgramRun {
   private volatile Dispatcher dispatcher;
   private volatile RunStats finalStats = RunStats.empty();
   private volatile boolean mainThrew;
+  private final java.lang.ref.WeakReference<ClassLoader> loaderRef;
 
   private ProgramRun(
       String id,
@@ -100,6 +102,7 @@ public final class ProgramRun {
     this.settings = settings;
     this.deadline = deadline;
     this.loader = loader;
+    this.loaderRef = new java.lang.ref.WeakReference<>(loader);
     this.main = main;
     this.output = new RunOutput(settings.outputCapBytes());
   }
@@ -110,8 +113,8 @@ public final class ProgramRun {
    * @param mainClass binary name of the main class, or {@code null} for the jar's {@code
    *     Main-Class}
    * @param deadline when the run is cancelled if still going, or {@code null}
-   * @throws InvalidMainClassException when there is no such class or it has no {@code
-   *     public static void main(String[])}
+   * @throws InvalidMainClassException when there is no such class or it has no {@code public static
+   *     void main(String[])}
    */
   public static ProgramRun prepare(
       String id,
@@ -160,8 +163,7 @@ public final class ProgramRun {
           program.id(), name, "Class " + name + " has no public static void main(String[])");
     }
     main.setAccessible(true);
-    return new ProgramRun(
-        id, program, name, args, plan, invoker, settings, deadline, loader, main);
+    return new ProgramRun(id, program, name, args, plan, invoker, settings, deadline, loader, main);
   }
 
   private static Optional<String> manifestMainClass(ProgramRef program) {
@@ -183,6 +185,11 @@ public final class ProgramRun {
   /** The main class actually run. */
   public String mainClass() {
     return mainClassName;
+  }
+
+  /** The run's class loader while something still holds it (leak checks). */
+  java.lang.ref.WeakReference<ClassLoader> loaderReference() {
+    return loaderRef;
   }
 
   /** The run's output, readable while it runs. */
@@ -275,8 +282,7 @@ public final class ProgramRun {
       MethodHandle entry = MethodHandles.lookup().unreflect(main);
       String[] argv = args.toArray(String[]::new);
       String mainOwner = main.getDeclaringClass().getName();
-      Thread mainThread =
-          new Thread(group, () -> runMain(entry, argv, mainOwner), "main");
+      Thread mainThread = new Thread(group, () -> runMain(entry, argv, mainOwner), "main");
       mainThread.setContextClassLoader(runLoader);
       mainThread.start();
       outcome = awaitEnd(mainThread, group);
@@ -486,8 +492,8 @@ public final class ProgramRun {
 
   /**
    * The run's threads. Uncaught exceptions print to the run's stderr exactly as the JVM's default
-   * handler prints them (or go to the handler the program installed for itself); stub frames of
-   * the rewriting are left out so traces read as under plain {@code java}.
+   * handler prints them (or go to the handler the program installed for itself); stub frames of the
+   * rewriting are left out so traces read as under plain {@code java}.
    */
   private static final class RunThreadGroup extends ThreadGroup {
     private final PrintStream err;
@@ -524,6 +530,5 @@ public final class ProgramRun {
         return null;
       }
     }
-
   }
 }

@@ -121,14 +121,17 @@ final class RemoteExceptions {
   }
 
   /**
-   * Parses {@code StackTraceElement.toString()}: {@code [loader/][module[@version]/]cls.method(src)}
-   * where src is {@code File.java:12}, {@code File.java}, {@code Unknown Source} or {@code Native
-   * Method}.
+   * Parses {@code StackTraceElement.toString()}: {@code
+   * [loader/][module[@version]/]cls.method(src)} where src is {@code File.java:12}, {@code
+   * File.java}, {@code Unknown Source} or {@code Native Method}.
    */
   static StackTraceElement parse(String line) {
     int open = line.lastIndexOf('(');
     String location = open < 0 ? line : line.substring(0, open);
-    String source = open < 0 ? "" : line.substring(open + 1, line.endsWith(")") ? line.length() - 1 : line.length());
+    String source =
+        open < 0
+            ? ""
+            : line.substring(open + 1, line.endsWith(")") ? line.length() - 1 : line.length());
     String loader = null;
     String module = null;
     String moduleVersion = null;

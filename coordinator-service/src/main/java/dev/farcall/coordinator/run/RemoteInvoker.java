@@ -6,13 +6,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends one call to a worker: the seam to the coordinator's dispatch layer (Kafka). The dispatch
- * layer owns delivery: it picks a live worker, resends to another worker on a timeout or a
- * worker's death (the method is effect-free, so that is safe), and deduplicates replies.
+ * layer owns delivery: it picks a live worker, resends to another worker on a timeout or a worker's
+ * death (the method is effect-free, so that is safe), and deduplicates replies.
  *
- * <p>Contract: the future completes exactly once, with the worker's {@link InvocationResult}
- * (whose {@code attempt} tells how many sends it took), or exceptionally when no worker could serve
- * the call; it may also simply not complete before the deadline. The run driver cancels the future
- * when it stops waiting (deadline, cancellation) and then runs the call at home.
+ * <p>Contract: the future completes exactly once, with the worker's {@link InvocationResult} (whose
+ * {@code attempt} tells how many sends it took), or exceptionally when no worker could serve the
+ * call; it may also simply not complete before the deadline. The run driver cancels the future when
+ * it stops waiting (deadline, cancellation) and then runs the call at home.
  */
 @FunctionalInterface
 public interface RemoteInvoker {

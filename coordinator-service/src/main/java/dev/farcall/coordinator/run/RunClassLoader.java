@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The class loader of one run: the program's classes, isolated like any {@link
- * ProgramClassLoader}, rewritten by {@link CallSiteRewriter} as they are defined, plus the run's own
- * copy of {@link RunHooks}. Nothing outside the run refers to it once the run has ended, so the
- * program's classes and statics are collected with it.
+ * The class loader of one run: the program's classes, isolated like any {@link ProgramClassLoader},
+ * rewritten by {@link CallSiteRewriter} as they are defined, plus the run's own copy of {@link
+ * RunHooks}. Nothing outside the run refers to it once the run has ended, so the program's classes
+ * and statics are collected with it.
  */
 final class RunClassLoader extends ProgramClassLoader {
 
@@ -32,7 +32,11 @@ final class RunClassLoader extends ProgramClassLoader {
    * @param countLocalCalls whether stubs count local calls (a striped counter increment)
    */
   RunClassLoader(
-      Path jar, String label, ClassLoader apiLoader, List<MethodKey> sites, boolean countLocalCalls) {
+      Path jar,
+      String label,
+      ClassLoader apiLoader,
+      List<MethodKey> sites,
+      boolean countLocalCalls) {
     super(jar, label, apiLoader);
     Map<MethodKey, Integer> ids = new HashMap<>();
     for (int i = 0; i < sites.size(); i++) {

@@ -1,9 +1,9 @@
 package dev.farcall.coordinator.run;
 
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Set;
 
 /**
  * How a run is asked to stop (exit, cancel, deadline), shared by the driver, the dispatcher and the

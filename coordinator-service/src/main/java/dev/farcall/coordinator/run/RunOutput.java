@@ -85,8 +85,7 @@ public final class RunOutput {
       append(b, off, take);
       if (take < len) {
         truncated = true;
-        byte[] marker =
-            String.format(TRUNCATION_MARKER, cap).getBytes(StandardCharsets.UTF_8);
+        byte[] marker = String.format(TRUNCATION_MARKER, cap).getBytes(StandardCharsets.UTF_8);
         append(marker, 0, marker.length);
       }
     }

@@ -17,7 +17,9 @@ public final class AsyncDispatchers {
 
   private AsyncDispatchers() {}
 
-  /** Routes {@code Farcall.async} calls of classes defined by {@code loader} to {@code dispatcher}. */
+  /**
+   * Routes {@code Farcall.async} calls of classes defined by {@code loader} to {@code dispatcher}.
+   */
   public static void register(ClassLoader loader, AsyncDispatcher dispatcher) {
     BY_LOADER.put(loader, dispatcher);
   }

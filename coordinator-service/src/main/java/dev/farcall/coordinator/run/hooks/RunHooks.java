@@ -9,8 +9,8 @@ import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
 /**
- * The per-run target of rewritten program code. This class is never used where it is compiled:
- * each run's class loader defines its own copy from these bytes, so every run has its own decision
+ * The per-run target of rewritten program code. This class is never used where it is compiled: each
+ * run's class loader defines its own copy from these bytes, so every run has its own decision
  * table, output streams and exit hook, and nothing here is shared between runs. It must therefore
  * refer to JDK types only (no lambdas, no nested classes, no coordinator types); the driver fills
  * the fields reflectively before the program starts and clears them when the run ends.
