@@ -58,6 +58,9 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
   private final LongAdder[] localCalls;
   private final ExecutorService asyncExecutor;
   private final Site[] sites;
+  private final boolean countedByStubs;
+  // the run's own copy of RunHooks.LOCAL: the stubs compare against that one
+  private final Object local;
   private final Map<MethodKey, Integer> ids = new HashMap<>();
   private volatile ArgumentCodec codec;
 
@@ -71,8 +74,10 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
       RunControl control,
       Duration callTimeout,
       Instant runDeadline,
+      Object localSentinel,
       Consumer<int[]> modesSink,
       LongAdder[] localCalls,
+      boolean countLocalCalls,
       ExecutorService asyncExecutor) {
     this.runId = runId;
     this.programId = programId;
@@ -82,8 +87,10 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
     this.control = control;
     this.callTimeout = callTimeout;
     this.runDeadline = runDeadline;
+    this.local = localSentinel;
     this.modesSink = modesSink;
     this.localCalls = localCalls;
+    this.countedByStubs = countLocalCalls;
     this.asyncExecutor = asyncExecutor;
     List<RunPlan.PlannedMethod> methods = plan.methods();
     this.sites = new Site[methods.size()];
@@ -118,7 +125,7 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
     control.checkActive();
     Site site = sites[siteId];
     if (site.decision != Decision.REMOTE) {
-      return RunHooks.LOCAL;
+      return local;
     }
     Optional<MethodCodec> methodCodec = site.codec();
     if (methodCodec.isEmpty() || !receiverIsExactly(site, arguments)) {
@@ -254,10 +261,10 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
     asyncExecutor.execute(
         () -> {
           try {
-            Object value = id == null ? RunHooks.LOCAL : apply(id, arguments);
-            if (value == RunHooks.LOCAL) {
-              if (id != null) {
-                sites[id].localCalls.increment();
+            Object value = id == null ? local : apply(id, arguments);
+            if (value == local) {
+              if (id != null && countedByStubs) {
+                localCalls[id].increment(); // no stub on this path: count it here
               }
               value = local.call();
             }
@@ -376,8 +383,10 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
 
     Object fallback() {
       fallbacks.increment();
-      localCalls.increment();
-      return RunHooks.LOCAL;
+      if (!countedByStubs) {
+        localCalls.increment(); // the stub's own counter counts the local call otherwise
+      }
+      return local;
     }
 
     void recordRemote(InvocationResult result, int sent, int received, long roundTripMicros) {

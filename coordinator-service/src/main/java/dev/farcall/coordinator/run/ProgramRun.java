@@ -270,8 +270,10 @@ public final class ProgramRun {
             control,
             settings.callTimeout(),
             deadline,
+            getHook(hooks, "LOCAL"),
             modes -> setHook(hooks, "MODES", modes),
             localCalls,
+            settings.countLocalCalls(),
             async);
     dispatcher = d;
     setHook(hooks, "DISPATCHER", d);
@@ -450,6 +452,14 @@ public final class ProgramRun {
     dispatcher = null;
     main = null;
     loader = null;
+  }
+
+  private static Object getHook(Class<?> hooks, String field) {
+    try {
+      return hooks.getField(field).get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read " + field + " of the run's hooks", e);
+    }
   }
 
   private static void setHook(Class<?> hooks, String field, Object value) {

@@ -81,7 +81,7 @@ class EquivalenceTests {
         Runs.run(
             Examples.main(program), args, Runs.remote(remote.toArray(MethodKey[]::new)), worker);
 
-    assertThat(farcall.stdout()).isEqualTo(plain.stdout());
+    assertThat(farcall.stdout()).as("stderr: %s", farcall.stderr()).isEqualTo(plain.stdout());
     assertThat(farcall.outcome().exitCode()).isEqualTo(plain.exitCode());
     assertThat(farcall.stats().remoteCalls()).isPositive();
     assertThat(remote.stream().mapToLong(worker::served).sum()).isPositive();

@@ -42,11 +42,14 @@ final class WorkerLikeInvoker implements RemoteInvoker, AutoCloseable {
         ProgramClassLoader.fromJar(jar, "test-worker", WorkerLikeInvoker.class.getClassLoader());
     this.codec = new ArgumentCodec(workerLoader);
     AtomicInteger n = new AtomicInteger();
+    // slots are created lazily, on the caller's thread: that is a run's thread, and a thread
+    // inherits its creator's group, so name the group explicitly or the run's end stops them
+    ThreadGroup group = Thread.currentThread().getThreadGroup();
     this.slots =
         Executors.newFixedThreadPool(
             4,
             r -> {
-              Thread t = new Thread(r, "test-worker-slot-" + n.incrementAndGet());
+              Thread t = new Thread(group, r, "test-worker-slot-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
@@ -73,7 +76,14 @@ final class WorkerLikeInvoker implements RemoteInvoker, AutoCloseable {
   public CompletableFuture<InvocationResult> invoke(RemoteCall call) {
     CompletableFuture<InvocationResult> future = new CompletableFuture<>();
     if (answer) {
-      slots.execute(() -> future.complete(execute(call)));
+      slots.execute(
+          () -> {
+            try {
+              future.complete(execute(call));
+            } catch (Throwable t) {
+              future.completeExceptionally(t);
+            }
+          });
     }
     return future;
   }
@@ -109,7 +119,14 @@ final class WorkerLikeInvoker implements RemoteInvoker, AutoCloseable {
       } else {
         value = method.invoke(args[0], Arrays.copyOfRange(args, 1, args.length));
       }
-      byte[] payload = methodCodec.encodeResult(value);
+      byte[] payload;
+      try {
+        payload = methodCodec.encodeResult(value);
+      } catch (RuntimeException e) {
+        return result
+            .setOutcome(new InvocationError(ErrorCode.NOT_TRANSFERABLE, String.valueOf(e)))
+            .build();
+      }
       return result
           .setExecuteMicros((System.nanoTime() - started) / 1000)
           .setResultBytes(payload.length)
