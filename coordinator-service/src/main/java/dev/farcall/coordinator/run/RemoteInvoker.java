@@ -13,6 +13,10 @@ import java.util.concurrent.CompletableFuture;
  * {@code attempt} tells how many sends it took), or exceptionally when no worker could serve the
  * call; it may also simply not complete before the deadline. The run driver cancels the future when
  * it stops waiting (deadline, cancellation) and then runs the call at home.
+ *
+ * <p>{@link #invoke} is called on the program's own threads. A thread created there inherits the
+ * run's thread group, and the driver stops every thread of that group when the run ends: an
+ * implementation that creates threads lazily must give them an explicit (coordinator) thread group.
  */
 @FunctionalInterface
 public interface RemoteInvoker {
