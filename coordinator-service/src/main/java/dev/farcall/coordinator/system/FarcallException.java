@@ -1,6 +1,7 @@
 package dev.farcall.coordinator.system;
 
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -33,5 +34,10 @@ public abstract class FarcallException extends RuntimeException {
   /** Extra members of the problem document (e.g. {@code programId}, {@code limit}). */
   public Map<String, Object> properties() {
     return Map.of();
+  }
+
+  /** Extra response headers (e.g. {@code WWW-Authenticate}); none by default. */
+  public HttpHeaders headers() {
+    return HttpHeaders.EMPTY;
   }
 }

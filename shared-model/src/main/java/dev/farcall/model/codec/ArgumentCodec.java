@@ -1,6 +1,8 @@
 package dev.farcall.model.codec;
 
 import java.lang.reflect.Method;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place that decides whether a method's signature can cross the wire and builds its {@link
@@ -8,15 +10,53 @@ import java.lang.reflect.Method;
  * The analysis asks {@link #checkTransferable(Method)}; the dispatcher and workers use {@link
  * #forMethod(Method)}. Classes are inspected through reflection on their generic signatures and are
  * never initialised by the codec.
+ *
+ * <p>Type mapping (references are always the union {@code ["null", T]}):
+ *
+ * <ul>
+ *   <li>{@code boolean}, {@code int}, {@code long}, {@code float}, {@code double} and boxes → the
+ *       Avro primitive; {@code byte}, {@code short}, {@code char} → {@code int} tagged {@code
+ *       farcall.type};
+ *   <li>{@code String} → {@code string}; {@code UUID}, {@code BigDecimal}, {@code BigInteger} and
+ *       the common {@code java.time} types → {@code string} in their {@code toString} form, tagged
+ *       with the class name in {@code farcall.type};
+ *   <li>enums → Avro enum (constant names in ordinal order);
+ *   <li>{@code byte[]} → {@code bytes}; other arrays, {@code List}, {@code Set} and their supported
+ *       implementations → {@code array}; maps (any key type) → {@code array} of {@code {key,
+ *       value}} records, tagged {@code farcall.type: map};
+ *   <li>records and POJOs → Avro records named after the class, fields in declaration order.
+ * </ul>
+ *
+ * <p>Refused: {@code Object}, interfaces and abstract classes other than the collection interfaces,
+ * functional interfaces, threads, streams, I/O resources, files and paths, {@code Class}/{@code
+ * ClassLoader}, {@code Optional} (use a nullable reference), other JDK classes, classes from other
+ * loaders, inner classes, POJOs without a no-arg constructor, raw types, unbounded or {@code super}
+ * wildcards and unbound type variables. At run time: cyclic graphs, nesting over the depth limit,
+ * values of a subclass of a declared concrete class, and sorted collections with a custom
+ * comparator.
  */
 public final class ArgumentCodec {
+
+  private final ClassLoader programLoader;
+  private final DecodeLimits limits;
+  private final ConcurrentHashMap<Method, Object> codecs = new ConcurrentHashMap<>();
 
   /**
    * @param programLoader loads the program's classes; only its classes and the JDK value types are
    *     trusted for decoding
    */
   public ArgumentCodec(ClassLoader programLoader) {
-    throw new UnsupportedOperationException("codec under construction");
+    this(programLoader, DecodeLimits.DEFAULTS);
+  }
+
+  /**
+   * @param programLoader loads the program's classes; only its classes and the JDK value types are
+   *     trusted for decoding
+   * @param limits caps for decoding untrusted payloads (the depth cap also applies to encoding)
+   */
+  public ArgumentCodec(ClassLoader programLoader, DecodeLimits limits) {
+    this.programLoader = Objects.requireNonNull(programLoader, "programLoader");
+    this.limits = Objects.requireNonNull(limits, "limits");
   }
 
   /**
@@ -26,7 +66,20 @@ public final class ArgumentCodec {
    *     result cannot be transferred by value
    */
   public MethodCodec forMethod(Method method) {
-    throw new UnsupportedOperationException("codec under construction");
+    // A refusal is cached too: the analysis asks about the same methods again and again.
+    Object codec = codecs.computeIfAbsent(method, this::build);
+    if (codec instanceof NotTransferableException e) {
+      throw new NotTransferableException(e.method(), e.parameter(), e.type(), e.reason());
+    }
+    return (MethodCodec) codec;
+  }
+
+  private Object build(Method method) {
+    try {
+      return CompiledMethodCodec.build(method, programLoader, limits);
+    } catch (NotTransferableException e) {
+      return e;
+    }
   }
 
   /**

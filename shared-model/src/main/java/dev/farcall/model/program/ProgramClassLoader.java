@@ -103,6 +103,18 @@ public class ProgramClassLoader extends ClassLoader {
     return normalized;
   }
 
+  /**
+   * A loader over class files already read (e.g. by the analysis' jar reader).
+   *
+   * @param classesByInternalName class bytes keyed by internal name ({@code pkg/Outer$Inner})
+   */
+  public static ProgramClassLoader fromClasses(
+      String label, Map<String, byte[]> classesByInternalName, ClassLoader apiLoader) {
+    Map<String, byte[]> entries = new HashMap<>();
+    classesByInternalName.forEach((name, bytes) -> entries.put(name + ".class", bytes));
+    return new ProgramClassLoader(label, entries, apiLoader);
+  }
+
   private static boolean isNestedJar(String name) {
     return name.endsWith(".jar") && (name.startsWith("BOOT-INF/lib/") || name.startsWith("lib/"));
   }

@@ -11,6 +11,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Avro binary encoding of the wire records (requests, results, heartbeats) carried as Kafka record
@@ -19,6 +20,16 @@ import org.apache.avro.specific.SpecificRecordBase;
  * @param <T> the generated record type
  */
 public final class WireFormat<T extends SpecificRecordBase> {
+
+  static {
+    // Avro 1.12 refuses to load any class it was not told to trust, including our own generated
+    // wire records; trust exactly this package (added to whatever is trusted already), nothing
+    // more.
+    ClassSecurityValidator.setGlobal(
+        ClassSecurityValidator.composite(
+            ClassSecurityValidator.getGlobal(),
+            type -> WireFormat.class.getPackageName().equals(type.getPackageName())));
+  }
 
   /** Requests on the invocations topic. */
   public static final WireFormat<InvocationRequest> REQUESTS =

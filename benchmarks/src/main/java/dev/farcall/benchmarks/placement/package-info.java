@@ -1,0 +1,2 @@
+/** JMH benchmarks of the placement heuristics on synthetic call graphs. */
+package dev.farcall.benchmarks.placement;

@@ -1,0 +1,394 @@
+package dev.farcall.coordinator.dispatch;
+
+import dev.farcall.coordinator.worker.WorkerRegistry;
+import dev.farcall.coordinator.worker.WorkerStatus;
+import dev.farcall.model.Topics;
+import dev.farcall.model.wire.Call;
+import dev.farcall.model.wire.InvocationRequest;
+import dev.farcall.model.wire.InvocationResult;
+import dev.farcall.model.wire.WireFormat;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Sends invocations to workers and gives every caller exactly one outcome.
+ *
+ * <p>A dispatch sends one {@link InvocationRequest} (one call, or a batch of calls of one method)
+ * to a partition of the ALIVE worker with the fewest of this dispatcher's outstanding calls per
+ * slot; when no worker is alive it goes to any partition (a worker that joins later consumes it)
+ * and the deadline decides. Every call waits in a bounded pending table until the first reply with
+ * its invocation id arrives; later replies with the same id are counted and dropped. A sweeper
+ * (every {@code sweepInterval}, and at once when a worker's status changes) resends a call, with
+ * the same invocation id and the next attempt number, to another ALIVE worker when its worker
+ * turned SUSPECT or DEAD or its attempt timed out, up to {@code maxAttempts} sends; a call whose
+ * deadline passed fails with {@link DeadlineExceededException}. Resending is safe because only
+ * effect-free methods are invoked remotely.
+ *
+ * <p>Futures are completed on the dispatcher's own completion threads, never on Kafka's.
+ */
+public class Dispatcher implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final DispatchProperties properties;
+  private final Topics topics;
+  private final WorkerRegistry registry;
+  private final Producer<String, byte[]> producer;
+  private final Clock clock;
+  private final PartitionChooser chooser;
+  private final ReplyListener replies;
+  private final DispatchMetrics metrics;
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final AtomicInteger pendingCount = new AtomicInteger();
+  private final AtomicBoolean sweepRequested = new AtomicBoolean();
+  // Created by start() and shut down by stop(), so the dispatcher can be stopped and started again.
+  private volatile ExecutorService completions;
+  private volatile ScheduledExecutorService sweeper;
+  private volatile boolean running;
+
+  /**
+   * @param bootstrapServers where the replies are read from
+   * @param partitionCount partitions of the invocations topic
+   */
+  public Dispatcher(
+      DispatchProperties properties,
+      Topics topics,
+      String bootstrapServers,
+      int partitionCount,
+      WorkerRegistry registry,
+      Producer<String, byte[]> producer,
+      Clock clock,
+      MeterRegistry meters) {
+    this.properties = properties;
+    this.topics = topics;
+    this.registry = registry;
+    this.producer = producer;
+    this.clock = clock;
+    this.chooser = new PartitionChooser(registry, partitionCount);
+    this.metrics = new DispatchMetrics(meters, pendingCount::get);
+    this.replies =
+        new ReplyListener(
+            bootstrapServers, topics.replies(), this::onReply, metrics.malformedReplies::increment);
+    registry.addListener(
+        (workerId, previous, current) -> {
+          if (current != WorkerStatus.ALIVE) {
+            requestSweep();
+          }
+        });
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /**
+   * Sends one call.
+   *
+   * @param request a request with exactly one argument payload
+   * @return completes with the first reply, or fails with {@link DeadlineExceededException} or
+   *     {@link DispatchUnavailableException}
+   * @throws OverloadedException if the pending table is full
+   */
+  public CompletableFuture<InvocationOutcome> dispatch(DispatchRequest request) {
+    if (request.arguments().size() != 1) {
+      throw new IllegalArgumentException("dispatch takes one call; use dispatchBatch");
+    }
+    return dispatchBatch(request).get(0);
+  }
+
+  /**
+   * Sends a batch of calls of one method as one request.
+   *
+   * @return one future per argument payload, in order
+   * @throws OverloadedException if the pending table cannot take the whole batch
+   */
+  public List<CompletableFuture<InvocationOutcome>> dispatchBatch(DispatchRequest request) {
+    if (!running) {
+      throw new DispatchUnavailableException("-", "the dispatcher is not running", null);
+    }
+    int calls = request.arguments().size();
+    if (pendingCount.addAndGet(calls) > properties.getMaxPending()) {
+      pendingCount.addAndGet(-calls);
+      throw new OverloadedException(properties.getMaxPending());
+    }
+    Duration timeout = request.timeout().orElse(properties.getDefaultDeadline());
+    long now = clock.millis();
+    Pending.Template template = new Pending.Template(request, now + timeout.toMillis());
+    long startNanos = System.nanoTime();
+    List<Pending> batch = new ArrayList<>(calls);
+    List<CompletableFuture<InvocationOutcome>> futures = new ArrayList<>(calls);
+    for (byte[] arguments : request.arguments()) {
+      Pending p = new Pending(UUID.randomUUID().toString(), template, arguments, startNanos);
+      batch.add(p);
+      futures.add(p.future);
+    }
+    Target target = chooser.choose();
+    for (Pending p : batch) {
+      p.sent(target, now);
+      pending.put(p.invocationId, p);
+    }
+    chooser.add(target, calls);
+    send(batch, target, 1);
+    metrics.sent.increment(calls);
+    return futures;
+  }
+
+  /** How many calls are in flight. */
+  public int pendingCount() {
+    return pendingCount.get();
+  }
+
+  private void send(List<Pending> calls, Target target, int attempt) {
+    Pending.Template template = calls.get(0).template;
+    DispatchRequest r = template.request();
+    List<Call> wireCalls = new ArrayList<>(calls.size());
+    for (Pending p : calls) {
+      wireCalls.add(
+          Call.newBuilder()
+              .setInvocationId(p.invocationId)
+              .setArguments(ByteBuffer.wrap(p.arguments))
+              .build());
+    }
+    InvocationRequest request =
+        InvocationRequest.newBuilder()
+            .setRunId(r.runId().orElse(null))
+            .setProgramId(r.programId())
+            .setJarSha256(r.jarSha256())
+            .setMethod(r.method())
+            .setSchemaFingerprint(r.schemaFingerprint())
+            .setAttempt(attempt)
+            .setDeadlineEpochMillis(template.deadlineEpochMillis())
+            .setReplyTopic(topics.replies())
+            .setReplyPartition(-1)
+            .setSentEpochMillis(clock.millis())
+            .setTraceContext(Map.of())
+            .setCalls(wireCalls)
+            .build();
+    String key = calls.get(0).invocationId;
+    try {
+      producer.send(
+          new ProducerRecord<>(
+              topics.invocations(), target.partition(), key, WireFormat.REQUESTS.encode(request)),
+          (metadata, error) -> {
+            if (error != null) {
+              failSend(calls, key, error);
+            }
+          });
+    } catch (RuntimeException e) {
+      // e.g. no metadata within max.block.ms: without this the calls would wait for the deadline
+      failSend(calls, key, e);
+    }
+  }
+
+  private void failSend(List<Pending> calls, String key, Exception error) {
+    log.warn("Could not send invocation {}: {}", key, error.toString());
+    for (Pending p : calls) {
+      fail(
+          p,
+          new DispatchUnavailableException(
+              p.invocationId, "could not send the invocation to Kafka: " + error, error));
+    }
+  }
+
+  private void onReply(InvocationResult result) {
+    Pending p = pending.remove(result.getInvocationId());
+    if (p == null) {
+      metrics.duplicates.increment();
+      return;
+    }
+    Target last = p.finish();
+    if (last == null) {
+      metrics.duplicates.increment();
+      return;
+    }
+    pendingCount.decrementAndGet();
+    chooser.remove(last, 1);
+    long micros = (System.nanoTime() - p.startNanos) / 1_000;
+    metrics.roundTrip.record(micros, TimeUnit.MICROSECONDS);
+    InvocationOutcome outcome = new InvocationOutcome(p.invocationId, result, p.attempt(), micros);
+    onCompletionThread(() -> p.future.complete(outcome));
+  }
+
+  private void fail(Pending p, RuntimeException error) {
+    if (!pending.remove(p.invocationId, p)) {
+      return;
+    }
+    Target last = p.finish();
+    if (last == null) {
+      return;
+    }
+    pendingCount.decrementAndGet();
+    chooser.remove(last, 1);
+    onCompletionThread(() -> p.future.completeExceptionally(error));
+  }
+
+  private void onCompletionThread(Runnable completion) {
+    try {
+      completions.execute(completion);
+    } catch (RejectedExecutionException stopped) {
+      completion.run(); // the dispatcher is stopping: complete here rather than never
+    }
+  }
+
+  private void requestSweep() {
+    if (running && sweepRequested.compareAndSet(false, true)) {
+      try {
+        sweeper.execute(this::sweep);
+      } catch (RejectedExecutionException stopped) {
+        sweepRequested.set(false);
+      }
+    }
+  }
+
+  /** Fails expired calls and resends calls whose worker is not ALIVE or whose attempt timed out. */
+  void sweep() {
+    sweepRequested.set(false);
+    try {
+      long now = clock.millis();
+      long attemptTimeout = properties.getAttemptTimeout().toMillis();
+      // Calls to resend, grouped so that the calls of one dispatch on one worker stay one batch.
+      Map<RetryGroup, List<Pending>> retries = new LinkedHashMap<>();
+      for (Pending p : pending.values()) {
+        if (now >= p.template.deadlineEpochMillis()) {
+          metrics.deadlineExpired.increment();
+          fail(
+              p,
+              new DeadlineExceededException(
+                  p.invocationId,
+                  Instant.ofEpochMilli(p.template.deadlineEpochMillis()),
+                  p.attempt()));
+          continue;
+        }
+        int attempt = p.attempt();
+        if (attempt >= properties.getMaxAttempts()) {
+          continue;
+        }
+        Target target = p.target();
+        boolean workerLost =
+            target.workerId() != null
+                && registry.status(target.workerId()).orElse(WorkerStatus.DEAD)
+                    != WorkerStatus.ALIVE;
+        boolean timedOut = now - p.attemptStartedMillis() >= attemptTimeout;
+        if (workerLost || timedOut) {
+          retries
+              .computeIfAbsent(new RetryGroup(p.template, target, attempt), k -> new ArrayList<>())
+              .add(p);
+        }
+      }
+      retries.forEach((group, calls) -> resend(group, calls, now));
+    } catch (RuntimeException e) {
+      log.error("Sweep failed", e);
+    }
+  }
+
+  private record RetryGroup(Pending.Template template, Target from, int attempt) {}
+
+  private void resend(RetryGroup group, List<Pending> calls, long now) {
+    Optional<Target> to = chooser.chooseAlive(group.from().workerId());
+    if (to.isEmpty()) {
+      return; // nobody else is alive: keep waiting, a worker may come back or join
+    }
+    List<Pending> moved = new ArrayList<>(calls.size());
+    for (Pending p : calls) {
+      synchronized (p) {
+        if (!p.isFinished() && p.attempt() == group.attempt()) {
+          p.sent(to.get(), now);
+          moved.add(p);
+        }
+      }
+    }
+    if (moved.isEmpty()) {
+      return;
+    }
+    chooser.remove(group.from(), moved.size());
+    chooser.add(to.get(), moved.size());
+    metrics.retried.increment(moved.size());
+    log.debug(
+        "Resending {} call(s) from worker {} to {} (attempt {})",
+        moved.size(),
+        group.from().workerId(),
+        to.get().workerId(),
+        group.attempt() + 1);
+    send(moved, to.get(), group.attempt() + 1);
+  }
+
+  @Override
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    completions =
+        Executors.newFixedThreadPool(
+            Math.max(1, properties.getCompletionThreads()), daemonThreads("farcall-completion-"));
+    sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("farcall-sweeper-"));
+    replies.start();
+    long period = properties.getSweepInterval().toMillis();
+    sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    running = true;
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    replies.stop();
+    sweeper.shutdownNow();
+    for (Pending p : List.copyOf(pending.values())) {
+      fail(
+          p,
+          new DispatchUnavailableException(
+              p.invocationId, "the coordinator is shutting down", null));
+    }
+    completions.shutdown();
+    try {
+      completions.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Starts before the web server accepts requests and stops after it stopped, so no request sees a
+   * dispatcher that is not running.
+   */
+  @Override
+  public int getPhase() {
+    return 0;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.farcall.coordinator.invocation;
+
+import dev.farcall.coordinator.dispatch.DispatchProperties;
+import dev.farcall.coordinator.dispatch.Dispatcher;
+import dev.farcall.coordinator.program.ProgramLookup;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the invocation service. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(InvocationProperties.class)
+class InvocationConfiguration {
+
+  @Bean
+  InvocationService invocationService(
+      ProgramLookup programs,
+      Dispatcher dispatcher,
+      DispatchProperties dispatch,
+      InvocationProperties properties) {
+    return new InvocationService(
+        programs, new ProgramLoaders(properties.getCachedPrograms()), dispatcher, dispatch);
+  }
+}

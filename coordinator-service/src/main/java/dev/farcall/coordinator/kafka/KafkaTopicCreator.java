@@ -1,0 +1,83 @@
+package dev.farcall.coordinator.kafka;
+
+import dev.farcall.model.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the installation's topics when they are absent: invocations (many partitions), replies,
+ * heartbeats (compacted, keyed by worker id) and control. Existing topics are left as they are,
+ * even when their partition count differs from the configuration.
+ */
+public final class KafkaTopicCreator {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaTopicCreator.class);
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private KafkaTopicCreator() {}
+
+  /**
+   * Creates the missing topics and waits until the broker confirms them.
+   *
+   * @throws IllegalStateException if the broker cannot be reached or refuses a topic
+   */
+  public static void createMissingTopics(FarcallKafkaProperties properties) {
+    Topics topics = properties.topics();
+    short replication = properties.getReplicationFactor();
+    List<NewTopic> wanted =
+        List.of(
+            new NewTopic(topics.invocations(), properties.getInvocationPartitions(), replication),
+            new NewTopic(topics.replies(), properties.getReplyPartitions(), replication),
+            new NewTopic(topics.heartbeats(), 1, replication)
+                .configs(
+                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+            new NewTopic(topics.control(), 1, replication));
+    Properties config = new Properties();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.getBootstrapServers());
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "farcall-coordinator-admin");
+    try (Admin admin = Admin.create(config)) {
+      Set<String> existing =
+          admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      List<NewTopic> missing = new ArrayList<>();
+      for (NewTopic topic : wanted) {
+        if (!existing.contains(topic.name())) {
+          missing.add(topic);
+        }
+      }
+      if (missing.isEmpty()) {
+        return;
+      }
+      for (var entry : admin.createTopics(missing).values().entrySet()) {
+        try {
+          entry.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          log.info("Created topic {}", entry.getKey());
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+          // another coordinator created it meanwhile
+        }
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "cannot create Kafka topics at " + properties.getBootstrapServers() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating Kafka topics", e);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.farcall.coordinator.security;
+
+import java.util.Locale;
+
+/** What a token may do. */
+enum Role {
+  /** Everything. */
+  ADMIN,
+  /** Read (GET) everything. */
+  VIEWER,
+  /** Download program jars (and, later, register). */
+  WORKER;
+
+  /** The Spring Security authority of this role. */
+  String authority() {
+    return "ROLE_" + name();
+  }
+
+  /** Lower-case name, as shown to clients. */
+  String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,217 @@
+package dev.farcall.coordinator.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.farcall.model.wire.MethodRef;
+import dev.farcall.model.wire.ReturnedValue;
+import dev.farcall.model.wire.ThrownException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DispatcherTests {
+
+  private static final MethodRef METHOD = new MethodRef("example.Calc", "echo", "([B)[B");
+
+  private DispatchFixture fixture;
+
+  private DispatchFixture fixture(java.util.function.Consumer<DispatchProperties> customize) {
+    fixture = new DispatchFixture(customize);
+    return fixture;
+  }
+
+  @AfterEach
+  void close() {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  private static DispatchRequest call(String payload) {
+    return DispatchRequest.single(
+        "p1", "sha", METHOD, 42L, payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String payloadOf(InvocationOutcome outcome) {
+    ByteBuffer b = ((ReturnedValue) outcome.result().getOutcome()).getPayload().duplicate();
+    byte[] bytes = new byte[b.remaining()];
+    b.get(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void dispatchCompletesWithWorkersReply() throws Exception {
+    DispatchFixture f = fixture(p -> {});
+    FakeWorker w = f.started(f.worker("w1"));
+    f.awaitAlive(w);
+
+    InvocationOutcome outcome = f.dispatcher.dispatch(call("hello")).get(30, TimeUnit.SECONDS);
+
+    assertThat(payloadOf(outcome)).isEqualTo("hello");
+    assertThat(outcome.result().getWorkerId()).isEqualTo("w1");
+    assertThat(outcome.attempts()).isEqualTo(1);
+    assertThat(f.dispatcher.pendingCount()).isZero();
+  }
+
+  @Test
+  void thrownExceptionArrivesAsData() throws Exception {
+    DispatchFixture f = fixture(p -> {});
+    FakeWorker w =
+        f.started(
+            f.worker("w1")
+                .responder(
+                    (r, c) -> FakeWorker.threw("java.lang.ArithmeticException", "/ by zero")));
+    f.awaitAlive(w);
+
+    InvocationOutcome outcome = f.dispatcher.dispatch(call("x")).get(30, TimeUnit.SECONDS);
+
+    ThrownException thrown = (ThrownException) outcome.result().getOutcome();
+    assertThat(thrown.getClassName()).isEqualTo("java.lang.ArithmeticException");
+    assertThat(thrown.getMessage()).isEqualTo("/ by zero");
+  }
+
+  @Test
+  void duplicateRepliesCompleteEachCallerOnceAndAreCounted() throws Exception {
+    DispatchFixture f = fixture(p -> {});
+    FakeWorker w = f.started(f.worker("w1").replyTimes(3));
+    f.awaitAlive(w);
+    AtomicInteger completions = new AtomicInteger();
+
+    List<CompletableFuture<InvocationOutcome>> futures = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      CompletableFuture<InvocationOutcome> future = f.dispatcher.dispatch(call("v" + i));
+      future.whenComplete((o, e) -> completions.incrementAndGet());
+      futures.add(future);
+    }
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(payloadOf(futures.get(i).get(30, TimeUnit.SECONDS))).isEqualTo("v" + i);
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> f.counter("farcall.dispatch.duplicates") == 40);
+    assertThat(completions).hasValue(20);
+    assertThat(f.dispatcher.pendingCount()).isZero();
+  }
+
+  @Test
+  void callsSpreadOverAliveWorkers() throws Exception {
+    DispatchFixture f = fixture(p -> {});
+    FakeWorker w1 = f.started(f.worker("w1").delay(Duration.ofMillis(20)));
+    FakeWorker w2 = f.started(f.worker("w2").delay(Duration.ofMillis(20)));
+    f.awaitAllPartitionsOwned(w1, w2);
+    f.awaitAlive(w1, w2);
+
+    List<CompletableFuture<InvocationOutcome>> futures = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      futures.add(f.dispatcher.dispatch(call("v" + i)));
+    }
+    Map<String, Integer> served = new HashMap<>();
+    for (int i = 0; i < 200; i++) {
+      InvocationOutcome outcome = futures.get(i).get(30, TimeUnit.SECONDS);
+      assertThat(payloadOf(outcome)).isEqualTo("v" + i);
+      served.merge(outcome.result().getWorkerId(), 1, Integer::sum);
+    }
+    assertThat(served).containsOnlyKeys("w1", "w2");
+    assertThat(served.get("w1")).isGreaterThan(50);
+    assertThat(served.get("w2")).isGreaterThan(50);
+  }
+
+  @Test
+  void everyCallOfSilentWorkerCompletesOnceViaAnotherWorker() throws Exception {
+    DispatchFixture f =
+        fixture(
+            p -> {
+              p.setAttemptTimeout(Duration.ofMinutes(5)); // only the worker's death triggers retry
+              p.setDefaultDeadline(Duration.ofSeconds(60));
+            });
+    FakeWorker dying = f.started(f.worker("dying").slots(1000).holdReplies());
+    FakeWorker survivor = f.started(f.worker("survivor").mute());
+    f.awaitAllPartitionsOwned(dying, survivor);
+    f.awaitAlive(dying);
+    AtomicInteger completions = new AtomicInteger();
+
+    int n = 500;
+    List<CompletableFuture<InvocationOutcome>> futures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      CompletableFuture<InvocationOutcome> future = f.dispatcher.dispatch(call("call-" + i));
+      future.whenComplete((o, e) -> completions.incrementAndGet());
+      futures.add(future);
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> dying.received() == n);
+    assertThat(f.dispatcher.pendingCount()).isEqualTo(n);
+
+    dying.die();
+    survivor.startHeartbeats();
+
+    for (int i = 0; i < n; i++) {
+      InvocationOutcome outcome = futures.get(i).get(30, TimeUnit.SECONDS);
+      assertThat(payloadOf(outcome)).isEqualTo("call-" + i);
+      assertThat(outcome.result().getWorkerId()).isEqualTo("survivor");
+      assertThat(outcome.attempts()).isEqualTo(2);
+    }
+    assertThat(completions).hasValue(n);
+    assertThat(survivor.received()).isEqualTo(n);
+    assertThat(f.counter("farcall.dispatch.retried")).isEqualTo(n);
+    assertThat(f.dispatcher.pendingCount()).isZero();
+  }
+
+  @Test
+  void callOfHungWorkerIsResentAfterAttemptTimeout() throws Exception {
+    DispatchFixture f = fixture(p -> p.setAttemptTimeout(Duration.ofMillis(500)));
+    FakeWorker hung = f.started(f.worker("hung").holdReplies());
+    FakeWorker other = f.started(f.worker("other").mute());
+    f.awaitAllPartitionsOwned(hung, other);
+    f.awaitAlive(hung);
+
+    CompletableFuture<InvocationOutcome> future = f.dispatcher.dispatch(call("slow"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> hung.received() == 1);
+    other.startHeartbeats();
+
+    InvocationOutcome outcome = future.get(30, TimeUnit.SECONDS);
+    assertThat(outcome.result().getWorkerId()).isEqualTo("other");
+    assertThat(outcome.attempts()).isEqualTo(2);
+    assertThat(payloadOf(outcome)).isEqualTo("slow");
+  }
+
+  @Test
+  void callWithoutAnyWorkerFailsAtDeadlineAndLeavesNothingPending() {
+    DispatchFixture f = fixture(p -> {});
+
+    CompletableFuture<InvocationOutcome> future =
+        f.dispatcher.dispatch(call("nobody").withTimeout(Duration.ofMillis(300)));
+
+    assertThatThrownBy(() -> future.get(30, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(DeadlineExceededException.class)
+        .satisfies(
+            e -> assertThat(((DeadlineExceededException) e).status().value()).isEqualTo(504));
+    assertThat(f.dispatcher.pendingCount()).isZero();
+    assertThat(f.counter("farcall.dispatch.deadline.expired")).isEqualTo(1);
+  }
+
+  @Test
+  void dispatchBeyondPendingLimitIsRejectedAsOverloaded() {
+    DispatchFixture f = fixture(p -> p.setMaxPending(2));
+    f.dispatcher.dispatch(call("a"));
+    f.dispatcher.dispatch(call("b"));
+
+    assertThatThrownBy(() -> f.dispatcher.dispatch(call("c")))
+        .isInstanceOf(OverloadedException.class)
+        .satisfies(e -> assertThat(((OverloadedException) e).limit()).isEqualTo(2));
+    assertThat(f.dispatcher.pendingCount()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.farcall.coordinator.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.farcall.kafka.SharedBroker;
+import dev.farcall.model.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+
+class KafkaTopicCreatorTests {
+
+  @Test
+  void createsMissingTopicsWithConfiguredLayoutAndLeavesExistingOnes() throws Exception {
+    FarcallKafkaProperties properties = new FarcallKafkaProperties();
+    properties.setBootstrapServers(SharedBroker.bootstrapServers());
+    properties.setTopicPrefix("t" + UUID.randomUUID() + ".");
+    properties.setInvocationPartitions(5);
+    properties.setReplyPartitions(2);
+    Topics topics = properties.topics();
+
+    KafkaTopicCreator.createMissingTopics(properties);
+    KafkaTopicCreator.createMissingTopics(properties); // a restart finds them present
+
+    try (Admin admin =
+        Admin.create(
+            Map.<String, Object>of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.getBootstrapServers()))) {
+      Map<String, TopicDescription> described =
+          admin
+              .describeTopics(
+                  List.of(
+                      topics.invocations(),
+                      topics.replies(),
+                      topics.heartbeats(),
+                      topics.control()))
+              .allTopicNames()
+              .get();
+      assertThat(described.get(topics.invocations()).partitions()).hasSize(5);
+      assertThat(described.get(topics.replies()).partitions()).hasSize(2);
+      assertThat(described.get(topics.heartbeats()).partitions()).hasSize(1);
+      assertThat(described.get(topics.control()).partitions()).hasSize(1);
+      ConfigResource heartbeats =
+          new ConfigResource(ConfigResource.Type.TOPIC, topics.heartbeats());
+      String policy =
+          admin
+              .describeConfigs(List.of(heartbeats))
+              .all()
+              .get()
+              .get(heartbeats)
+              .get(TopicConfig.CLEANUP_POLICY_CONFIG)
+              .value();
+      assertThat(policy).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.farcall.heuristics.analysis;
+
+/**
+ * One edge of the call graph: a call site in {@code caller} that may reach {@code callee}.
+ *
+ * @param caller the calling method (a program method)
+ * @param callee a possible target: a program method, or a library method (a leaf)
+ * @param declaredCallee the method named in the bytecode (differs from {@code callee} for virtual
+ *     dispatch and lambdas)
+ * @param kind how the edge arises
+ * @param instructionIndex index of the call instruction in the caller's instruction list
+ * @param loopDepth how many loops enclose the call site in the caller
+ * @param concurrentContext whether the call runs where calls run concurrently: inside a lambda
+ *     passed to a parallel stream, an executor, a {@code CompletableFuture.*Async} or a {@code
+ *     ForkJoinPool}, or inside {@code compute()} of a {@code ForkJoinTask}
+ * @param libraryCallee whether the callee is outside the program (JDK or missing library)
+ */
+public record CallSite(
+    MethodRef caller,
+    MethodRef callee,
+    MethodRef declaredCallee,
+    CallKind kind,
+    int instructionIndex,
+    int loopDepth,
+    boolean concurrentContext,
+    boolean libraryCallee) {}

@@ -1,0 +1,55 @@
+package dev.farcall.heuristics.analysis;
+
+import dev.farcall.heuristics.Effect;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The verdict on one program method.
+ *
+ * @param method the method
+ * @param movable whether calls of it may run on a worker
+ * @param effects its effects, transitive over everything it may call
+ * @param reasons why it is not movable (one line per cause, each with its evidence chain, e.g.
+ *     {@code IO: Pipeline.run -> Stage.apply (Logged) -> Audit.note ->
+ *     java.io.PrintStream.println}), plus the declarations that decided; empty for a movable method
+ *     nothing special decided
+ * @param declarations declarations that apply to the method itself: {@code Pure}, {@code Pinned},
+ *     {@code Remote} (from annotations on the method or its class, or the declarations file)
+ * @param remoteHint whether {@code @Remote} (or a {@code remote} declaration) asks to prefer remote
+ * @param isStatic whether the method is static
+ * @param instructionCount bytecode instructions in the method's own body (0 for abstract/native)
+ * @param maxLoopDepth deepest loop nesting in the method's own body
+ */
+public record MethodAnalysis(
+    MethodRef method,
+    boolean movable,
+    Set<Effect> effects,
+    List<String> reasons,
+    Set<String> declarations,
+    boolean remoteHint,
+    boolean isStatic,
+    int instructionCount,
+    int maxLoopDepth) {
+
+  public MethodAnalysis {
+    effects = Set.copyOf(effects);
+    reasons = List.copyOf(reasons);
+    declarations = Set.copyOf(declarations);
+  }
+
+  /** Dotted class name. */
+  public String className() {
+    return method.className();
+  }
+
+  /** Method name. */
+  public String methodName() {
+    return method.methodName();
+  }
+
+  /** JVM descriptor. */
+  public String descriptor() {
+    return method.descriptor();
+  }
+}

@@ -1,0 +1,153 @@
+package dev.farcall.model.codec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Writes Avro binary primitives into a growable array. We write the bytes ourselves rather than
+ * through Avro's {@code BinaryEncoder} to avoid its output stream and extra copy on the hot path;
+ * the encoding (zig-zag varints, little-endian IEEE floats, length-prefixed UTF-8) is Avro's
+ * exactly, which the tests check against Avro's own readers. One instance per thread is reused; it
+ * also keeps the identity stack used to detect cycles in the object graph.
+ */
+final class AvroOut {
+
+  private static final ThreadLocal<AvroOut> LOCAL = ThreadLocal.withInitial(AvroOut::new);
+
+  /** Buffers that grew beyond this are dropped after use so one huge call does not pin memory. */
+  private static final int RETAINED_BYTES = 1 << 20;
+
+  private byte[] buf = new byte[512];
+  private int pos;
+  private boolean inUse;
+  private Object[] stack = new Object[16];
+  private int depth;
+  private int maxDepth;
+
+  /** The calling thread's writer, or a fresh one if it is already in use further up the stack. */
+  static AvroOut acquire(int maxDepth) {
+    AvroOut out = LOCAL.get();
+    if (out.inUse) {
+      out = new AvroOut();
+    }
+    out.inUse = true;
+    out.pos = 0;
+    out.depth = 0;
+    out.maxDepth = maxDepth;
+    return out;
+  }
+
+  /** The bytes written so far; the writer stays acquired until {@link #release()}. */
+  byte[] toByteArray() {
+    return Arrays.copyOf(buf, pos);
+  }
+
+  void release() {
+    Arrays.fill(stack, 0, depth, null);
+    depth = 0;
+    if (buf.length > RETAINED_BYTES) {
+      buf = new byte[512];
+    }
+    inUse = false;
+  }
+
+  /**
+   * Enters a container value (record, collection, array). Refuses a value already on the stack: a
+   * cycle can never be written as a tree.
+   */
+  void push(Object value, String typeName) {
+    for (int i = 0; i < depth; i++) {
+      if (stack[i] == value) {
+        throw new ValueRefusedException(
+            typeName, "the object graph has a cycle (a value contains itself)");
+      }
+    }
+    if (depth == maxDepth) {
+      throw new ValueRefusedException(typeName, "values are nested deeper than " + maxDepth);
+    }
+    if (depth == stack.length) {
+      stack = Arrays.copyOf(stack, depth * 2);
+    }
+    stack[depth++] = value;
+  }
+
+  void pop() {
+    stack[--depth] = null;
+  }
+
+  private void ensure(int n) {
+    if (buf.length - pos < n) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+    }
+  }
+
+  void writeBoolean(boolean b) {
+    ensure(1);
+    buf[pos++] = (byte) (b ? 1 : 0);
+  }
+
+  void writeInt(int n) {
+    ensure(5);
+    int z = (n << 1) ^ (n >> 31);
+    while ((z & ~0x7F) != 0) {
+      buf[pos++] = (byte) ((z & 0x7F) | 0x80);
+      z >>>= 7;
+    }
+    buf[pos++] = (byte) z;
+  }
+
+  void writeLong(long n) {
+    ensure(10);
+    long z = (n << 1) ^ (n >> 63);
+    while ((z & ~0x7FL) != 0) {
+      buf[pos++] = (byte) ((z & 0x7F) | 0x80);
+      z >>>= 7;
+    }
+    buf[pos++] = (byte) z;
+  }
+
+  void writeFloat(float f) {
+    ensure(4);
+    int bits = Float.floatToRawIntBits(f);
+    buf[pos++] = (byte) bits;
+    buf[pos++] = (byte) (bits >>> 8);
+    buf[pos++] = (byte) (bits >>> 16);
+    buf[pos++] = (byte) (bits >>> 24);
+  }
+
+  void writeDouble(double d) {
+    ensure(8);
+    long bits = Double.doubleToRawLongBits(d);
+    for (int i = 0; i < 64; i += 8) {
+      buf[pos++] = (byte) (bits >>> i);
+    }
+  }
+
+  void writeBytes(byte[] bytes) {
+    writeLong(bytes.length);
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buf, pos, bytes.length);
+    pos += bytes.length;
+  }
+
+  /**
+   * Writes a string as length-prefixed UTF-8. The JDK's encoder is already a vectorised copy for
+   * ASCII-only compact strings, which beat a char-by-char loop here; a bulk copy of the chars' low
+   * bytes would be wrong for chars above U+00FF.
+   */
+  void writeString(String s) {
+    writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Starts an Avro array or map of {@code count} items in a single block. */
+  void writeBlockStart(int count) {
+    if (count > 0) {
+      writeLong(count);
+    }
+  }
+
+  /** Ends the blocks of an array or map. */
+  void writeBlockEnd() {
+    writeLong(0);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.farcall.model.codec;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The one place that knows how JDK value types and tagged primitives are represented in derived
+ * schemas. Every such schema carries the property {@value #PROP}: on an Avro {@code string} it
+ * names the JDK class whose standard {@code toString}/{@code parse} form the string holds (so
+ * "2026-11-25" for a {@code LocalDate}, "12.50" for a {@code BigDecimal}, both lossless); on an
+ * {@code int} it says {@code byte}, {@code short} or {@code char}; on an array it says {@value
+ * #MAP} for a map carried as {@code {key, value}} records. {@link PlainValues} reads these
+ * properties instead of loading classes. The properties are not part of the parsing form, so they
+ * do not change fingerprints.
+ */
+final class LogicalTypes {
+
+  /** Schema property naming the Java meaning of an Avro primitive or array. */
+  static final String PROP = "farcall.type";
+
+  /** Value of {@link #PROP} on the array schema of a map. */
+  static final String MAP = "map";
+
+  /** Schema property on record schemas naming the Java class, for people and tools. */
+  static final String CLASS_PROP = "farcall.class";
+
+  /** A JDK value type carried as a string. */
+  record Logical(Class<?> type, Function<String, Object> parser) {
+
+    String name() {
+      return type.getName();
+    }
+
+    String format(Object value) {
+      if (!type.isInstance(value)) {
+        throw new ClassCastException(value.getClass().getName() + " is not " + type.getName());
+      }
+      return value.toString();
+    }
+
+    /** Parses a decoded string; a malformed one is a bad payload. */
+    Object parseOrFail(String text) {
+      try {
+        return parser.apply(text);
+      } catch (RuntimeException e) {
+        throw new PayloadException("malformed " + type.getName() + " \"" + shorten(text) + "\"", e);
+      }
+    }
+  }
+
+  private static final Map<String, Logical> BY_NAME = new LinkedHashMap<>();
+
+  static {
+    add(UUID.class, UUID::fromString);
+    add(BigDecimal.class, BigDecimal::new);
+    add(BigInteger.class, BigInteger::new);
+    add(Instant.class, Instant::parse);
+    add(LocalDate.class, LocalDate::parse);
+    add(LocalTime.class, LocalTime::parse);
+    add(LocalDateTime.class, LocalDateTime::parse);
+    add(OffsetDateTime.class, OffsetDateTime::parse);
+    add(OffsetTime.class, OffsetTime::parse);
+    add(ZonedDateTime.class, ZonedDateTime::parse);
+    add(Duration.class, Duration::parse);
+    add(Period.class, Period::parse);
+    add(Year.class, Year::parse);
+    add(YearMonth.class, YearMonth::parse);
+    add(MonthDay.class, MonthDay::parse);
+    add(ZoneId.class, ZoneId::of);
+    add(ZoneOffset.class, ZoneOffset::of);
+  }
+
+  private static void add(Class<?> type, Function<String, Object> parser) {
+    BY_NAME.put(type.getName(), new Logical(type, parser));
+  }
+
+  private LogicalTypes() {}
+
+  /** The logical type of a declared class, or null if it is not a JDK value type. */
+  static Logical forClass(Class<?> type) {
+    Logical l = BY_NAME.get(type.getName());
+    return l != null && l.type() == type ? l : null;
+  }
+
+  /** The logical type named by a schema's {@link #PROP}, or null. */
+  static Logical forName(String name) {
+    return name == null ? null : BY_NAME.get(name);
+  }
+
+  static String shorten(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+  }
+}

@@ -1,0 +1,145 @@
+package dev.farcall.worker.invoke;
+
+import dev.farcall.model.codec.MethodCodec;
+import dev.farcall.model.codec.NotTransferableException;
+import dev.farcall.model.codec.PayloadException;
+import dev.farcall.model.wire.Call;
+import dev.farcall.model.wire.ErrorCode;
+import dev.farcall.model.wire.InvocationError;
+import dev.farcall.model.wire.InvocationRequest;
+import dev.farcall.model.wire.InvocationResult;
+import dev.farcall.model.wire.ReturnedValue;
+import dev.farcall.worker.jar.JarUnavailableException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one call of a request and describes the outcome as an {@link InvocationResult}. Never
+ * throws: whatever the method throws becomes a {@code ThrownException}, and whatever keeps Farcall
+ * from invoking it becomes an {@code InvocationError}.
+ */
+public class CallExecutor {
+
+  private static final Logger log = LoggerFactory.getLogger(CallExecutor.class);
+
+  private final ProgramRegistry programs;
+  private final WorkerMetrics metrics;
+  private final String workerId;
+  private final Clock clock;
+
+  public CallExecutor(
+      ProgramRegistry programs, WorkerMetrics metrics, String workerId, Clock clock) {
+    this.programs = programs;
+    this.metrics = metrics;
+    this.workerId = workerId;
+    this.clock = clock;
+  }
+
+  /** Executes {@code call} of {@code request}. */
+  public InvocationResult execute(InvocationRequest request, Call call) {
+    long now = clock.millis();
+    byte[] arguments = bytes(call.getArguments());
+    InvocationResult.Builder result =
+        InvocationResult.newBuilder()
+            .setInvocationId(call.getInvocationId())
+            .setRunId(request.getRunId())
+            .setAttempt(request.getAttempt())
+            .setWorkerId(workerId)
+            .setQueueMicros(
+                request.getSentEpochMillis() > 0
+                    ? Math.max(0, now - request.getSentEpochMillis()) * 1000
+                    : 0)
+            .setRequestBytes(arguments.length);
+    try {
+      if (now > request.getDeadlineEpochMillis()) {
+        throw new InvocationFailure(
+            ErrorCode.DEADLINE_EXPIRED,
+            "deadline passed " + (now - request.getDeadlineEpochMillis()) + " ms before execution");
+      }
+      LoadedProgram program = programs.load(request.getProgramId(), request.getJarSha256());
+      InvocableMethod method = program.method(request.getMethod());
+      Object[] decoded = decode(method.codec(), arguments, request.getSchemaFingerprint());
+      return invoke(program, method, decoded, result);
+    } catch (InvocationFailure f) {
+      return failed(result, f.code(), f.getMessage());
+    } catch (JarUnavailableException e) {
+      return failed(result, ErrorCode.JAR_UNAVAILABLE, e.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      log.error("cannot invoke {} for {}", request.getMethod(), call.getInvocationId(), e);
+      return failed(result, ErrorCode.INTERNAL, "worker failed: " + e);
+    }
+  }
+
+  private static Object[] decode(MethodCodec codec, byte[] payload, long fingerprint) {
+    if (fingerprint != codec.argumentFingerprint()) {
+      throw new InvocationFailure(
+          ErrorCode.SCHEMA_MISMATCH,
+          "argument schema fingerprint "
+              + fingerprint
+              + " does not match "
+              + codec.argumentFingerprint()
+              + " derived from the jar");
+    }
+    try {
+      return codec.decodeArguments(payload, fingerprint);
+    } catch (PayloadException e) {
+      throw new InvocationFailure(ErrorCode.DECODE_FAILED, e.getMessage(), e);
+    } catch (NotTransferableException e) {
+      throw new InvocationFailure(ErrorCode.NOT_TRANSFERABLE, e.getMessage(), e);
+    }
+  }
+
+  private InvocationResult invoke(
+      LoadedProgram program,
+      InvocableMethod method,
+      Object[] arguments,
+      InvocationResult.Builder result) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(program.loader());
+    Object value = null;
+    Throwable thrown = null;
+    long start = System.nanoTime();
+    try {
+      value = method.invoke(arguments);
+    } catch (Throwable t) {
+      thrown = t;
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+    long micros = (System.nanoTime() - start) / 1000;
+    result.setExecuteMicros(micros);
+    metrics.executed(micros, thrown != null);
+    if (thrown != null) {
+      return result.setOutcome(ThrownExceptions.of(thrown)).build();
+    }
+    byte[] payload;
+    try {
+      payload = method.codec().encodeResult(value);
+    } catch (NotTransferableException e) {
+      return result
+          .setOutcome(new InvocationError(ErrorCode.NOT_TRANSFERABLE, e.getMessage()))
+          .build();
+    }
+    return result
+        .setResultBytes(payload.length)
+        .setOutcome(new ReturnedValue(ByteBuffer.wrap(payload)))
+        .build();
+  }
+
+  private InvocationResult failed(InvocationResult.Builder result, ErrorCode code, String message) {
+    metrics.failed(code);
+    return result
+        .setOutcome(new InvocationError(code, message == null ? code.name() : message))
+        .build();
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    ByteBuffer b = buffer.duplicate();
+    byte[] bytes = new byte[b.remaining()];
+    b.get(bytes);
+    return bytes;
+  }
+}

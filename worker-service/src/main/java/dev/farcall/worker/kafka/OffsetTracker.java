@@ -1,0 +1,100 @@
+package dev.farcall.worker.kafka;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Which offsets of each assigned partition are done (their replies acknowledged, or skipped as
+ * malformed), and so how far each partition may be committed: up to, not including, the lowest
+ * offset that is not done. Only the poll thread touches it.
+ */
+final class OffsetTracker {
+
+  private final Map<TopicPartition, Partition> partitions = new HashMap<>();
+
+  /** A record was handed to the worker; it is not done yet. */
+  void received(TopicPartition tp, long offset) {
+    partitions.computeIfAbsent(tp, k -> new Partition()).received(offset);
+  }
+
+  /** A record is done. Ignored for partitions no longer tracked (revoked meanwhile). */
+  void completed(TopicPartition tp, long offset) {
+    Partition p = partitions.get(tp);
+    if (p != null) {
+      p.incomplete.remove(offset);
+    }
+  }
+
+  /** The offsets to commit: partitions whose committable position moved since the last commit. */
+  Map<TopicPartition, OffsetAndMetadata> toCommit() {
+    return toCommit(partitions.keySet());
+  }
+
+  /** Like {@link #toCommit()}, restricted to some partitions. */
+  Map<TopicPartition, OffsetAndMetadata> toCommit(Collection<TopicPartition> which) {
+    Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+    for (TopicPartition tp : which) {
+      Partition p = partitions.get(tp);
+      if (p != null) {
+        long position = p.committable();
+        if (position > p.committed) {
+          commits.put(tp, new OffsetAndMetadata(position));
+        }
+      }
+    }
+    return commits;
+  }
+
+  /** These offsets were committed (or are being committed). */
+  void committed(Map<TopicPartition, OffsetAndMetadata> commits) {
+    commits.forEach(
+        (tp, o) -> {
+          Partition p = partitions.get(tp);
+          if (p != null) {
+            p.committed = Math.max(p.committed, o.offset());
+          }
+        });
+  }
+
+  /** A commit of these offsets failed: commit them again next time. */
+  void commitFailed(Map<TopicPartition, OffsetAndMetadata> commits) {
+    commits
+        .keySet()
+        .forEach(
+            tp -> {
+              Partition p = partitions.get(tp);
+              if (p != null) {
+                p.committed = -1;
+              }
+            });
+  }
+
+  /** Forgets partitions that were revoked or lost. */
+  void remove(Collection<TopicPartition> tps) {
+    tps.forEach(partitions::remove);
+  }
+
+  /** Records received but not done, over all partitions. */
+  int incompleteCount() {
+    return partitions.values().stream().mapToInt(p -> p.incomplete.size()).sum();
+  }
+
+  private static final class Partition {
+    final TreeSet<Long> incomplete = new TreeSet<>();
+    long next = -1;
+    long committed = -1;
+
+    void received(long offset) {
+      incomplete.add(offset);
+      next = Math.max(next, offset + 1);
+    }
+
+    long committable() {
+      return incomplete.isEmpty() ? next : incomplete.first();
+    }
+  }
+}
