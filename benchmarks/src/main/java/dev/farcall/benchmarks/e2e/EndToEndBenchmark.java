@@ -1,0 +1,412 @@
+package dev.farcall.benchmarks.e2e;
+
+import dev.farcall.benchmarks.e2e.program.Noop;
+import dev.farcall.coordinator.dispatch.DispatchRequest;
+import dev.farcall.coordinator.dispatch.Dispatcher;
+import dev.farcall.coordinator.dispatch.InvocationOutcome;
+import dev.farcall.kafka.EmbeddedKafkaBroker;
+import dev.farcall.model.codec.ArgumentCodec;
+import dev.farcall.model.codec.MethodCodec;
+import dev.farcall.model.program.MethodDescriptors;
+import dev.farcall.model.wire.MethodRef;
+import dev.farcall.model.wire.ReturnedValue;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+/**
+ * Remote no-op invocation through Farcall side by side with its floor (raw Kafka request/reply) and
+ * its peers (Java RMI, Hazelcast's executor), all in one run on one machine and one embedded
+ * broker, so the ratios compare like with like. Every measurement is repeated (3 times by default)
+ * and the report gives the median of each figure and the ratios of the medians.
+ *
+ * <p>Farcall: the coordinator and two workers run in this JVM (as in local mode) and are called
+ * through the coordinator's {@link Dispatcher}, the Java path the run driver uses; the REST
+ * invocation endpoint is measured one at a time for information. RMI and Hazelcast serve from a
+ * child JVM on loopback.
+ *
+ * <p>Run: {@code benchmarks/run.sh dev.farcall.benchmarks.e2e.EndToEndBenchmark [repetitions]}.
+ */
+public final class EndToEndBenchmark {
+
+  private static final Duration LIMIT = Duration.ofMinutes(2);
+
+  // Sizes: bounded so one repetition takes well under a minute on 2 loaded cores.
+  private static final int ONE_AT_A_TIME = 2_000;
+  private static final int RAW_PIPELINED = 100_000;
+  private static final int RAW_IN_FLIGHT = 5_000;
+  private static final int FARCALL_PIPELINED = 50_000;
+  private static final int FARCALL_IN_FLIGHT = 4_096;
+  private static final int FARCALL_BATCH = 64;
+  private static final int REST_CALLS = 300;
+  private static final int RMI_CALLS = 10_000;
+  private static final double CALLERS_SECONDS = 3;
+  private static final int HZ_SYNC_CALLS = 5_000;
+  private static final int HZ_ASYNC_CALLS = 100_000;
+  private static final int HZ_IN_FLIGHT = 1_024;
+
+  private EndToEndBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    System.out.printf(
+        Locale.ROOT,
+        "End-to-end benchmark: %d repetitions, %d CPUs, Java %s, load average %.2f at start, %s%n",
+        repetitions,
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Instant.now());
+    Map<String, List<Result>> results = new LinkedHashMap<>();
+    Path dir = Files.createTempDirectory("farcall-e2e-");
+    int exit = 0;
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0, true);
+        FarcallCluster farcall = FarcallCluster.start(broker.bootstrapServers(), dir, 2);
+        ChildJvm rmiServer = ChildJvm.start(RmiPeer.class);
+        ChildJvm hzMember = ChildJvm.start(HazelcastPeer.class);
+        HazelcastPeer hazelcast = new HazelcastPeer(hzMember)) {
+      RawKafkaRequestReply raw = new RawKafkaRequestReply(broker.bootstrapServers());
+      FarcallCalls calls = new FarcallCalls(farcall);
+      RmiPeer.NoopService rmi = RmiPeer.connect(rmiServer);
+      // One unmeasured round of everything: JIT, connections, the workers' jar download.
+      System.out.println("warm-up round...");
+      runRound(raw, calls, rmi, hazelcast, new LinkedHashMap<>(), 0);
+      for (int r = 1; r <= repetitions; r++) {
+        System.out.printf(
+            Locale.ROOT,
+            "repetition %d of %d (load average %.2f)%n",
+            r,
+            repetitions,
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        runRound(raw, calls, rmi, hazelcast, results, r);
+      }
+      report(results, repetitions);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      exit = 1;
+    } finally {
+      deleteQuietly(dir);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "load average at the end %.2f%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    // Kafka and Hazelcast client threads are stopped above; exit so no stray thread keeps us.
+    System.exit(exit);
+  }
+
+  private static void runRound(
+      RawKafkaRequestReply raw,
+      FarcallCalls farcall,
+      RmiPeer.NoopService rmi,
+      HazelcastPeer hazelcast,
+      Map<String, List<Result>> results,
+      int repetition)
+      throws Exception {
+    boolean warmUp = repetition == 0;
+    int scale = warmUp ? 5 : 1; // the warm-up round is a fifth of a measured one
+    add(results, "raw Kafka, 1 in flight", raw.oneAtATime(ONE_AT_A_TIME / scale));
+    add(
+        results,
+        "raw Kafka, pipelined " + RAW_IN_FLIGHT + " in flight",
+        raw.pipelined(RAW_PIPELINED / scale, RAW_IN_FLIGHT));
+    add(
+        results,
+        "Farcall Dispatcher, 1 in flight",
+        Measure.oneAtATime("farcall 1", 200 / scale, ONE_AT_A_TIME / scale, farcall::one));
+    add(
+        results,
+        "Farcall Dispatcher, " + FARCALL_IN_FLIGHT + " in flight",
+        Measure.pipelined(
+            "farcall pipelined",
+            FARCALL_PIPELINED / scale,
+            FARCALL_IN_FLIGHT,
+            LIMIT,
+            farcall::async));
+    add(
+        results,
+        "Farcall Dispatcher, batches of " + FARCALL_BATCH + ", " + FARCALL_IN_FLIGHT + " in flight",
+        farcall.batched(FARCALL_PIPELINED / scale, FARCALL_IN_FLIGHT, FARCALL_BATCH));
+    add(
+        results,
+        "Farcall REST invocation, 1 in flight",
+        Measure.oneAtATime("farcall rest", 20, REST_CALLS / scale, farcall::rest));
+    add(
+        results,
+        "Java RMI, 1 caller",
+        Measure.oneAtATime("rmi 1", 2_000 / scale, RMI_CALLS / scale, rmi::noop));
+    add(
+        results,
+        "Java RMI, 8 callers",
+        Measure.callers("rmi 8", 8, CALLERS_SECONDS / scale, rmi::noop));
+    add(
+        results,
+        "Java RMI, 32 callers",
+        Measure.callers("rmi 32", 32, CALLERS_SECONDS / scale, rmi::noop));
+    add(
+        results,
+        "Hazelcast submitToMember, sync, 1 caller",
+        Measure.oneAtATime("hz sync", 500 / scale, HZ_SYNC_CALLS / scale, hazelcast::sync));
+    add(
+        results,
+        "Hazelcast submitToMember, async, " + HZ_IN_FLIGHT + " in flight",
+        Measure.pipelined(
+            "hz async", HZ_ASYNC_CALLS / scale, HZ_IN_FLIGHT, LIMIT, hazelcast::async));
+    if (!warmUp) {
+      results.forEach(
+          (name, list) ->
+              System.out.println(
+                  "  "
+                      + list.get(list.size() - 1).toString().replaceFirst("^\\S.{47}", pad(name))));
+    }
+  }
+
+  private static String pad(String name) {
+    return String.format("%-48.48s", name);
+  }
+
+  private static void add(Map<String, List<Result>> results, String name, Result result) {
+    results.computeIfAbsent(name, k -> new ArrayList<>()).add(result);
+  }
+
+  /** Farcall's calls of {@link Noop#noop()}. */
+  static final class FarcallCalls {
+    private final Dispatcher dispatcher;
+    private final DispatchRequest single;
+    private final String programId;
+    private final String jarSha256;
+    private final MethodRef method;
+    private final long fingerprint;
+    private final byte[] payload;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpRequest restRequest;
+
+    FarcallCalls(FarcallCluster cluster) throws Exception {
+      dispatcher = cluster.dispatcher();
+      Method noop = Noop.class.getMethod("noop");
+      MethodCodec codec = new ArgumentCodec(Noop.class.getClassLoader()).forMethod(noop);
+      programId = cluster.programId;
+      jarSha256 = cluster.jarSha256;
+      method = new MethodRef(Noop.class.getName(), "noop", MethodDescriptors.of(noop));
+      fingerprint = codec.argumentFingerprint();
+      payload = codec.encodeArguments(new Object[0]);
+      single = DispatchRequest.single(programId, jarSha256, method, fingerprint, payload);
+      restRequest =
+          HttpRequest.newBuilder(
+                  URI.create(cluster.apiUrl() + "/programs/" + programId + "/invocations"))
+              .header("Authorization", "Bearer " + cluster.adminToken)
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"className\":\"" + Noop.class.getName() + "\",\"methodName\":\"noop\"}"))
+              .build();
+    }
+
+    private static void check(InvocationOutcome outcome) {
+      if (!(outcome.result().getOutcome() instanceof ReturnedValue)) {
+        throw new IllegalStateException("not a returned value: " + outcome.result());
+      }
+    }
+
+    void one() throws Exception {
+      check(dispatcher.dispatch(single).get(30, TimeUnit.SECONDS));
+    }
+
+    /** Completes on the dispatcher's own completion threads (no async stage here). */
+    void async(java.util.function.BiConsumer<Object, Throwable> done) {
+      dispatcher
+          .dispatch(single)
+          .whenComplete(
+              (outcome, error) -> {
+                if (error == null && !(outcome.result().getOutcome() instanceof ReturnedValue)) {
+                  error = new IllegalStateException("not a returned value: " + outcome.result());
+                }
+                done.accept(outcome, error);
+              });
+    }
+
+    void rest() throws Exception {
+      HttpResponse<String> response = http.send(restRequest, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "REST invocation: " + response.statusCode() + " " + response.body());
+      }
+    }
+
+    /** Calls sent {@code batch} per request, up to {@code inFlight} calls outstanding. */
+    Result batched(int calls, int inFlight, int batch) throws Exception {
+      DispatchRequest request =
+          new DispatchRequest(
+              programId,
+              jarSha256,
+              method,
+              fingerprint,
+              Collections.nCopies(batch, payload),
+              Optional.empty(),
+              Optional.empty());
+      Latencies latencies = new Latencies(calls);
+      Semaphore window = new Semaphore(inFlight);
+      int requests = calls / batch;
+      CountDownLatch done = new CountDownLatch(requests * batch);
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      long started = System.nanoTime();
+      long deadline = started + LIMIT.toNanos();
+      for (int i = 0; i < requests; i++) {
+        if (!window.tryAcquire(
+            batch, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          throw new IllegalStateException("batched: no completion within " + LIMIT);
+        }
+        if (failure.get() != null) {
+          throw new IllegalStateException("batched failed", failure.get());
+        }
+        long t = System.nanoTime();
+        for (CompletableFuture<InvocationOutcome> f : dispatcher.dispatchBatch(request)) {
+          f.whenComplete(
+              (outcome, error) -> {
+                if (error == null && !(outcome.result().getOutcome() instanceof ReturnedValue)) {
+                  error = new IllegalStateException("not a returned value: " + outcome.result());
+                }
+                if (error != null) {
+                  failure.compareAndSet(null, error);
+                } else {
+                  latencies.add(System.nanoTime() - t);
+                }
+                window.release();
+                done.countDown();
+              });
+        }
+      }
+      if (!done.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        throw new IllegalStateException("batched: " + done.getCount() + " calls missing");
+      }
+      if (failure.get() != null) {
+        throw new IllegalStateException("batched failed", failure.get());
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return new Result(
+          "batched",
+          latencies.percentileMicros(50),
+          latencies.percentileMicros(99),
+          requests * batch / seconds);
+    }
+  }
+
+  private static double median(List<Result> list, ToDoubleFunction<Result> field) {
+    double[] values = list.stream().mapToDouble(field).sorted().toArray();
+    int n = values.length;
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  }
+
+  private static void report(Map<String, List<Result>> results, int repetitions) {
+    System.out.printf(
+        Locale.ROOT,
+        "%nMedians of %d repetitions (p50/p99 in µs of round trip; throughput in calls/s):%n%n",
+        repetitions);
+    System.out.println("| what | p50 µs | p99 µs | calls/s |");
+    System.out.println("| --- | ---: | ---: | ---: |");
+    Map<String, double[]> medians = new LinkedHashMap<>();
+    results.forEach(
+        (name, list) -> {
+          double p50 = median(list, Result::p50Micros);
+          double p99 = median(list, Result::p99Micros);
+          double rate = median(list, Result::perSecond);
+          medians.put(name, new double[] {p50, p99, rate});
+          System.out.printf(
+              Locale.ROOT,
+              "| %s | %s | %s | %,.0f |%n",
+              name,
+              p50 < 0 ? "–" : String.format(Locale.ROOT, "%,.0f", p50),
+              p99 < 0 ? "–" : String.format(Locale.ROOT, "%,.0f", p99),
+              rate);
+        });
+    double[] raw1 = medians.get("raw Kafka, 1 in flight");
+    double[] rawP = find(medians, "raw Kafka, pipelined");
+    double[] far1 = medians.get("Farcall Dispatcher, 1 in flight");
+    double[] farP = find(medians, "Farcall Dispatcher, " + FARCALL_IN_FLIGHT);
+    double[] farB = find(medians, "Farcall Dispatcher, batches");
+    double[] rmi1 = medians.get("Java RMI, 1 caller");
+    double[] rmi32 = medians.get("Java RMI, 32 callers");
+    double[] hzSync = find(medians, "Hazelcast submitToMember, sync");
+    double[] hzAsync = find(medians, "Hazelcast submitToMember, async");
+    System.out.println();
+    System.out.println("| ratio (of medians) | value | target | meets target? |");
+    System.out.println("| --- | ---: | --- | --- |");
+    ratio("Farcall 1-in-flight p50 / raw Kafka p50", far1[0] / raw1[0], "≤ 1.5", 1.5, true);
+    ratio("Farcall 1-in-flight p99 / raw Kafka p99", far1[1] / raw1[1], "≤ 1.5", 1.5, true);
+    ratio(
+        "Farcall pipelined calls/s / raw Kafka pipelined", farP[2] / rawP[2], "≥ 0.5", 0.5, false);
+    ratio(
+        "Farcall batched calls/s / raw Kafka pipelined",
+        farB[2] / rawP[2],
+        "(information)",
+        Double.NaN,
+        false);
+    ratio("Farcall pipelined calls/s / Hazelcast async", farP[2] / hzAsync[2], "> 1", 1.0, false);
+    ratio("Farcall batched calls/s / Hazelcast async", farB[2] / hzAsync[2], "> 1", 1.0, false);
+    ratio("Farcall pipelined calls/s / RMI 32 callers", farP[2] / rmi32[2], "> 1", 1.0, false);
+    ratio("Farcall batched calls/s / RMI 32 callers", farB[2] / rmi32[2], "> 1", 1.0, false);
+    ratio(
+        "Farcall 1-in-flight p50 / RMI 1 caller p50",
+        far1[0] / rmi1[0],
+        "(information)",
+        Double.NaN,
+        true);
+    ratio(
+        "Farcall 1-in-flight p50 / Hazelcast sync p50",
+        far1[0] / hzSync[0],
+        "(information)",
+        Double.NaN,
+        true);
+  }
+
+  private static double[] find(Map<String, double[]> medians, String prefix) {
+    return medians.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix))
+        .findFirst()
+        .orElseThrow()
+        .getValue();
+  }
+
+  private static void ratio(
+      String name, double value, String target, double bound, boolean atMost) {
+    String meets =
+        Double.isNaN(bound) ? "–" : (atMost ? value <= bound : value >= bound) ? "yes" : "no";
+    if (!Double.isNaN(bound) && !atMost && target.startsWith(">") && value == bound) {
+      meets = "no";
+    }
+    System.out.printf(Locale.ROOT, "| %s | %.2f× | %s | %s |%n", name, value, target, meets);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+    } catch (Exception e) {
+      System.err.println("could not delete " + dir + ": " + e);
+    }
+    if (Files.exists(dir)) {
+      System.err.println("left behind: " + dir + " " + Arrays.toString(dir.toFile().list()));
+    }
+  }
+}
