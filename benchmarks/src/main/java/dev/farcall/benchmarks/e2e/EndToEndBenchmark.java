@@ -20,14 +20,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -44,8 +48,8 @@ import java.util.stream.Stream;
  *
  * <p>Farcall: the coordinator and two workers run in this JVM (as in local mode) and are called
  * through the coordinator's {@link Dispatcher}, the Java path the run driver uses; the REST
- * invocation endpoint is measured one at a time for information. RMI and Hazelcast serve from a
- * child JVM on loopback.
+ * invocation endpoint is measured one at a time for information. RMI serves from a child JVM on
+ * loopback; Hazelcast's member and client each run in a child JVM (see {@link HazelcastPeer}).
  *
  * <p>Run: {@code benchmarks/run.sh dev.farcall.benchmarks.e2e.EndToEndBenchmark [repetitions]}.
  */
@@ -69,30 +73,68 @@ public final class EndToEndBenchmark {
 
   private EndToEndBenchmark() {}
 
+  /** The parts that can be measured; all by default. */
+  static final List<String> PARTS = List.of("kafka", "farcall", "rmi", "hazelcast");
+
+  /**
+   * Arguments: {@code [repetitions] [--only=kafka,farcall,rmi,hazelcast]}. The Hazelcast member's
+   * JVM options can be changed with the system property {@code farcall.bench.hazelcast.jvm}
+   * (space-separated).
+   */
   public static void main(String[] args) throws Exception {
-    int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    int repetitions = 3;
+    Set<String> parts = new LinkedHashSet<>(PARTS);
+    for (String arg : args) {
+      if (arg.startsWith("--only=")) {
+        parts = new LinkedHashSet<>(Arrays.asList(arg.substring(7).split(",")));
+        if (!PARTS.containsAll(parts)) {
+          throw new IllegalArgumentException("--only takes some of " + PARTS + ": " + arg);
+        }
+      } else {
+        repetitions = Integer.parseInt(arg);
+      }
+    }
     System.out.printf(
         Locale.ROOT,
-        "End-to-end benchmark: %d repetitions, %d CPUs, Java %s, load average %.2f at start, %s%n",
+        "End-to-end benchmark: %d repetitions of %s, %d CPUs, Java %s, load average %.2f at start,"
+            + " %s%n",
         repetitions,
+        parts,
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Instant.now());
     Map<String, List<Result>> results = new LinkedHashMap<>();
     Path dir = Files.createTempDirectory("farcall-e2e-");
+    Deque<AutoCloseable> open = new ArrayDeque<>();
     int exit = 0;
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0, true);
-        FarcallCluster farcall = FarcallCluster.start(broker.bootstrapServers(), dir, 2);
-        ChildJvm rmiServer = ChildJvm.start(RmiPeer.class);
-        ChildJvm hzMember = ChildJvm.start(HazelcastPeer.class);
-        HazelcastPeer hazelcast = new HazelcastPeer(hzMember)) {
-      RawKafkaRequestReply raw = new RawKafkaRequestReply(broker.bootstrapServers());
-      FarcallCalls calls = new FarcallCalls(farcall);
-      RmiPeer.NoopService rmi = RmiPeer.connect(rmiServer);
+    try {
+      Peers peers = new Peers();
+      if (parts.contains("kafka") || parts.contains("farcall")) {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0, true);
+        open.push(broker);
+        if (parts.contains("kafka")) {
+          peers.raw = new RawKafkaRequestReply(broker.bootstrapServers());
+        }
+        if (parts.contains("farcall")) {
+          FarcallCluster cluster = FarcallCluster.start(broker.bootstrapServers(), dir, 2);
+          open.push(cluster);
+          peers.farcall = new FarcallCalls(cluster);
+        }
+      }
+      if (parts.contains("rmi")) {
+        ChildJvm rmiServer = ChildJvm.start(RmiPeer.class, List.of());
+        open.push(rmiServer);
+        peers.rmi = RmiPeer.connect(rmiServer);
+      }
+      if (parts.contains("hazelcast")) {
+        ChildJvm member = ChildJvm.start(HazelcastPeer.class, hazelcastJvmOptions());
+        open.push(member);
+        peers.hazelcastPort = member.port();
+      }
       // One unmeasured round of everything: JIT, connections, the workers' jar download.
       System.out.println("warm-up round...");
-      runRound(raw, calls, rmi, hazelcast, new LinkedHashMap<>(), 0);
+      runRound(peers, new LinkedHashMap<>(), 0);
       for (int r = 1; r <= repetitions; r++) {
         System.out.printf(
             Locale.ROOT,
@@ -100,13 +142,21 @@ public final class EndToEndBenchmark {
             r,
             repetitions,
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        runRound(raw, calls, rmi, hazelcast, results, r);
+        runRound(peers, results, r);
       }
       report(results, repetitions);
     } catch (Exception | Error e) {
       e.printStackTrace();
       exit = 1;
     } finally {
+      while (!open.isEmpty()) {
+        try {
+          open.pop().close();
+        } catch (Exception e) {
+          System.err.println("could not stop cleanly: " + e);
+          exit = 1;
+        }
+      }
       deleteQuietly(dir);
     }
     System.out.printf(
@@ -117,74 +167,107 @@ public final class EndToEndBenchmark {
     System.exit(exit);
   }
 
-  private static void runRound(
-      RawKafkaRequestReply raw,
-      FarcallCalls farcall,
-      RmiPeer.NoopService rmi,
-      HazelcastPeer hazelcast,
-      Map<String, List<Result>> results,
-      int repetition)
+  /**
+   * JVM options of the Hazelcast member and client. On a JVM that sees 2 CPUs the common pool has
+   * parallelism 1, and Hazelcast then completes its internal async stages on a new thread per task
+   * (see /work/shared/PERFORMANCE.md); giving the common pool 2 threads is part of configuring the
+   * peer.
+   */
+  static List<String> hazelcastJvmOptions() {
+    String configured = System.getProperty("farcall.bench.hazelcast.jvm");
+    if (configured != null) {
+      return configured.isBlank() ? List.of() : Arrays.asList(configured.trim().split("\\s+"));
+    }
+    return List.of("-Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
+  }
+
+  /** What this run measures; null fields are skipped. */
+  private static final class Peers {
+    RawKafkaRequestReply raw;
+    FarcallCalls farcall;
+    RmiPeer.NoopService rmi;
+    int hazelcastPort;
+  }
+
+  private static void runRound(Peers peers, Map<String, List<Result>> results, int repetition)
       throws Exception {
     boolean warmUp = repetition == 0;
     int scale = warmUp ? 5 : 1; // the warm-up round is a fifth of a measured one
-    add(results, "raw Kafka, 1 in flight", raw.oneAtATime(ONE_AT_A_TIME / scale));
-    add(
-        results,
-        "raw Kafka, pipelined " + RAW_IN_FLIGHT + " in flight",
-        raw.pipelined(RAW_PIPELINED / scale, RAW_IN_FLIGHT));
-    add(
-        results,
-        "Farcall Dispatcher, 1 in flight",
-        Measure.oneAtATime("farcall 1", 200 / scale, ONE_AT_A_TIME / scale, farcall::one));
-    add(
-        results,
-        "Farcall Dispatcher, " + FARCALL_IN_FLIGHT + " in flight",
-        Measure.pipelined(
-            "farcall pipelined",
-            FARCALL_PIPELINED / scale,
-            FARCALL_IN_FLIGHT,
-            LIMIT,
-            farcall::async));
-    add(
-        results,
-        "Farcall Dispatcher, batches of " + FARCALL_BATCH + ", " + FARCALL_IN_FLIGHT + " in flight",
-        farcall.batched(FARCALL_PIPELINED / scale, FARCALL_IN_FLIGHT, FARCALL_BATCH));
-    add(
-        results,
-        "Farcall REST invocation, 1 in flight",
-        Measure.oneAtATime("farcall rest", 20, REST_CALLS / scale, farcall::rest));
-    add(
-        results,
-        "Java RMI, 1 caller",
-        Measure.oneAtATime("rmi 1", 2_000 / scale, RMI_CALLS / scale, rmi::noop));
-    add(
-        results,
-        "Java RMI, 8 callers",
-        Measure.callers("rmi 8", 8, CALLERS_SECONDS / scale, rmi::noop));
-    add(
-        results,
-        "Java RMI, 32 callers",
-        Measure.callers("rmi 32", 32, CALLERS_SECONDS / scale, rmi::noop));
-    add(
-        results,
-        "Hazelcast submitToMember, sync, 1 caller",
-        Measure.oneAtATime("hz sync", 500 / scale, HZ_SYNC_CALLS / scale, hazelcast::sync));
-    add(
-        results,
-        "Hazelcast submitToMember, async, " + HZ_IN_FLIGHT + " in flight",
-        Measure.pipelined(
-            "hz async", HZ_ASYNC_CALLS / scale, HZ_IN_FLIGHT, LIMIT, hazelcast::async));
+    RawKafkaRequestReply raw = peers.raw;
+    FarcallCalls farcall = peers.farcall;
+    RmiPeer.NoopService rmi = peers.rmi;
+    if (raw != null) {
+      add(results, "raw Kafka, 1 in flight", raw.oneAtATime(ONE_AT_A_TIME / scale));
+      add(
+          results,
+          "raw Kafka, pipelined " + RAW_IN_FLIGHT + " in flight",
+          raw.pipelined(RAW_PIPELINED / scale, RAW_IN_FLIGHT));
+    }
+    if (farcall != null) {
+      add(
+          results,
+          "Farcall Dispatcher, 1 in flight",
+          Measure.oneAtATime("farcall 1", 200 / scale, ONE_AT_A_TIME / scale, farcall::one));
+      add(
+          results,
+          "Farcall Dispatcher, " + FARCALL_IN_FLIGHT + " in flight",
+          Measure.pipelined(
+              "farcall pipelined",
+              FARCALL_PIPELINED / scale,
+              FARCALL_IN_FLIGHT,
+              LIMIT,
+              farcall::async));
+      add(
+          results,
+          "Farcall Dispatcher, batches of "
+              + FARCALL_BATCH
+              + ", "
+              + FARCALL_IN_FLIGHT
+              + " in flight",
+          farcall.batched(FARCALL_PIPELINED / scale, FARCALL_IN_FLIGHT, FARCALL_BATCH));
+      add(
+          results,
+          "Farcall REST invocation, 1 in flight",
+          Measure.oneAtATime("farcall rest", 20, REST_CALLS / scale, farcall::rest));
+    }
+    if (rmi != null) {
+      add(
+          results,
+          "Java RMI, 1 caller",
+          Measure.oneAtATime("rmi 1", 2_000 / scale, RMI_CALLS / scale, rmi::noop));
+      add(
+          results,
+          "Java RMI, 8 callers",
+          Measure.callers("rmi 8", 8, CALLERS_SECONDS / scale, rmi::noop));
+      add(
+          results,
+          "Java RMI, 32 callers",
+          Measure.callers("rmi 32", 32, CALLERS_SECONDS / scale, rmi::noop));
+    }
+    if (peers.hazelcastPort > 0) {
+      List<Result> hz =
+          HazelcastPeer.measureInChild(
+              peers.hazelcastPort,
+              hazelcastJvmOptions(),
+              HZ_SYNC_CALLS / scale,
+              HZ_ASYNC_CALLS / scale,
+              HZ_IN_FLIGHT);
+      add(results, "Hazelcast submitToMember, sync, 1 caller", hz.get(0));
+      add(results, "Hazelcast submitToMember, async, " + HZ_IN_FLIGHT + " in flight", hz.get(1));
+    }
     if (!warmUp) {
       results.forEach(
-          (name, list) ->
-              System.out.println(
-                  "  "
-                      + list.get(list.size() - 1).toString().replaceFirst("^\\S.{47}", pad(name))));
+          (name, list) -> {
+            Result last = list.get(list.size() - 1);
+            System.out.printf(
+                Locale.ROOT,
+                "  %-56s p50 %8s µs   p99 %8s µs   %,10.0f /s%n",
+                name,
+                last.p50Micros() < 0 ? "–" : String.valueOf(last.p50Micros()),
+                last.p99Micros() < 0 ? "–" : String.valueOf(last.p99Micros()),
+                last.perSecond());
+          });
     }
-  }
-
-  private static String pad(String name) {
-    return String.format("%-48.48s", name);
   }
 
   private static void add(Map<String, List<Result>> results, String name, Result result) {
@@ -341,62 +424,70 @@ public final class EndToEndBenchmark {
               p99 < 0 ? "–" : String.format(Locale.ROOT, "%,.0f", p99),
               rate);
         });
-    double[] raw1 = medians.get("raw Kafka, 1 in flight");
+    double[] raw1 = find(medians, "raw Kafka, 1 in flight");
     double[] rawP = find(medians, "raw Kafka, pipelined");
-    double[] far1 = medians.get("Farcall Dispatcher, 1 in flight");
+    double[] far1 = find(medians, "Farcall Dispatcher, 1 in flight");
     double[] farP = find(medians, "Farcall Dispatcher, " + FARCALL_IN_FLIGHT);
     double[] farB = find(medians, "Farcall Dispatcher, batches");
-    double[] rmi1 = medians.get("Java RMI, 1 caller");
-    double[] rmi32 = medians.get("Java RMI, 32 callers");
+    double[] rmi1 = find(medians, "Java RMI, 1 caller");
+    double[] rmi32 = find(medians, "Java RMI, 32 callers");
     double[] hzSync = find(medians, "Hazelcast submitToMember, sync");
     double[] hzAsync = find(medians, "Hazelcast submitToMember, async");
     System.out.println();
     System.out.println("| ratio (of medians) | value | target | meets target? |");
     System.out.println("| --- | ---: | --- | --- |");
-    ratio("Farcall 1-in-flight p50 / raw Kafka p50", far1[0] / raw1[0], "≤ 1.5", 1.5, true);
-    ratio("Farcall 1-in-flight p99 / raw Kafka p99", far1[1] / raw1[1], "≤ 1.5", 1.5, true);
-    ratio(
-        "Farcall pipelined calls/s / raw Kafka pipelined", farP[2] / rawP[2], "≥ 0.5", 0.5, false);
-    ratio(
-        "Farcall batched calls/s / raw Kafka pipelined",
-        farB[2] / rawP[2],
-        "(information)",
-        Double.NaN,
-        false);
-    ratio("Farcall pipelined calls/s / Hazelcast async", farP[2] / hzAsync[2], "> 1", 1.0, false);
-    ratio("Farcall batched calls/s / Hazelcast async", farB[2] / hzAsync[2], "> 1", 1.0, false);
-    ratio("Farcall pipelined calls/s / RMI 32 callers", farP[2] / rmi32[2], "> 1", 1.0, false);
-    ratio("Farcall batched calls/s / RMI 32 callers", farB[2] / rmi32[2], "> 1", 1.0, false);
-    ratio(
-        "Farcall 1-in-flight p50 / RMI 1 caller p50",
-        far1[0] / rmi1[0],
-        "(information)",
-        Double.NaN,
-        true);
-    ratio(
-        "Farcall 1-in-flight p50 / Hazelcast sync p50",
-        far1[0] / hzSync[0],
-        "(information)",
-        Double.NaN,
-        true);
+    ratio("Farcall 1-in-flight p50 / raw Kafka p50", far1, raw1, 0, Target.AT_MOST, 1.5);
+    ratio("Farcall 1-in-flight p99 / raw Kafka p99", far1, raw1, 1, Target.AT_MOST, 1.5);
+    ratio("Farcall pipelined calls/s / raw Kafka pipelined", farP, rawP, 2, Target.AT_LEAST, 0.5);
+    ratio("Farcall batched calls/s / raw Kafka pipelined", farB, rawP, 2, Target.NONE, 0);
+    ratio("Farcall pipelined calls/s / Hazelcast async", farP, hzAsync, 2, Target.ABOVE, 1);
+    ratio("Farcall batched calls/s / Hazelcast async", farB, hzAsync, 2, Target.ABOVE, 1);
+    ratio("Farcall pipelined calls/s / RMI 32 callers", farP, rmi32, 2, Target.ABOVE, 1);
+    ratio("Farcall batched calls/s / RMI 32 callers", farB, rmi32, 2, Target.ABOVE, 1);
+    ratio("Farcall 1-in-flight p50 / RMI 1 caller p50", far1, rmi1, 0, Target.NONE, 0);
+    ratio("Farcall 1-in-flight p50 / Hazelcast sync p50", far1, hzSync, 0, Target.NONE, 0);
+  }
+
+  private enum Target {
+    AT_MOST("≤ "),
+    AT_LEAST("≥ "),
+    ABOVE("> "),
+    NONE("");
+
+    final String symbol;
+
+    Target(String symbol) {
+      this.symbol = symbol;
+    }
   }
 
   private static double[] find(Map<String, double[]> medians, String prefix) {
     return medians.entrySet().stream()
         .filter(e -> e.getKey().startsWith(prefix))
+        .map(Map.Entry::getValue)
         .findFirst()
-        .orElseThrow()
-        .getValue();
+        .orElse(null);
   }
 
+  /** Prints {@code a[field] / b[field]} when both were measured. */
   private static void ratio(
-      String name, double value, String target, double bound, boolean atMost) {
-    String meets =
-        Double.isNaN(bound) ? "–" : (atMost ? value <= bound : value >= bound) ? "yes" : "no";
-    if (!Double.isNaN(bound) && !atMost && target.startsWith(">") && value == bound) {
-      meets = "no";
+      String name, double[] a, double[] b, int field, Target target, double bound) {
+    if (a == null || b == null) {
+      return;
     }
-    System.out.printf(Locale.ROOT, "| %s | %.2f× | %s | %s |%n", name, value, target, meets);
+    double value = a[field] / b[field];
+    String meets =
+        switch (target) {
+          case AT_MOST -> value <= bound ? "yes" : "no";
+          case AT_LEAST -> value >= bound ? "yes" : "no";
+          case ABOVE -> value > bound ? "yes" : "no";
+          case NONE -> "–";
+        };
+    String goal =
+        target == Target.NONE
+            ? "(information)"
+            : target.symbol + String.format(Locale.ROOT, "%.1f", bound);
+    System.out.printf(Locale.ROOT, "| %s | %.2f× | %s | %s |%n", name, value, goal, meets);
   }
 
   private static void deleteQuietly(Path dir) {

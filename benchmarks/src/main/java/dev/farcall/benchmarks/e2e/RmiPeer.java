@@ -8,7 +8,7 @@ import java.rmi.registry.Registry;
 import java.rmi.server.UnicastRemoteObject;
 
 /** Java RMI peer: a no-op remote method served by a child JVM on loopback. */
-final class RmiPeer {
+public final class RmiPeer {
 
   /** The remote interface. */
   public interface NoopService extends Remote {
