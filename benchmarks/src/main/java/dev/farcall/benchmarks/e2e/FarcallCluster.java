@@ -129,10 +129,19 @@ final class FarcallCluster implements AutoCloseable {
     return p;
   }
 
+  /**
+   * The settings as arguments, then the extra ones of the system property {@code
+   * farcall.bench.service-args} (space-separated {@code --key=value}, given to every service), e.g.
+   * {@code --farcall.dispatch.linger=0ms --farcall.kafka.producer.linger=0ms}.
+   */
   private static String[] args(Map<String, String> properties) {
-    return properties.entrySet().stream()
-        .map(e -> "--" + e.getKey() + "=" + e.getValue())
-        .toArray(String[]::new);
+    List<String> args = new ArrayList<>();
+    properties.forEach((k, v) -> args.add("--" + k + "=" + v));
+    String extra = System.getProperty("farcall.bench.service-args", "").trim();
+    if (!extra.isEmpty()) {
+      args.addAll(List.of(extra.split("\\s+")));
+    }
+    return args.toArray(String[]::new);
   }
 
   /**
