@@ -70,12 +70,12 @@ class InvocationController {
       responseCode = "504",
       description = "deadline-exceeded: no worker replied in time",
       content = @Content(mediaType = "application/problem+json"))
-  InvocationResponse invoke(
+  java.util.concurrent.CompletableFuture<InvocationResponse> invoke(
       @Parameter(description = "The program's id") @PathVariable String programId,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = @Content(schema = @Schema(implementation = InvocationBody.class)))
           @RequestBody
           InvocationBody body) {
-    return service.invoke(programId, body);
+    return service.invokeAsync(programId, body);
   }
 }

@@ -3,7 +3,6 @@ package dev.farcall.coordinator.invocation;
 import dev.farcall.coordinator.dispatch.DeadlineExceededException;
 import dev.farcall.coordinator.dispatch.DispatchProperties;
 import dev.farcall.coordinator.dispatch.DispatchRequest;
-import dev.farcall.coordinator.dispatch.DispatchUnavailableException;
 import dev.farcall.coordinator.dispatch.Dispatcher;
 import dev.farcall.coordinator.dispatch.InvocationOutcome;
 import dev.farcall.coordinator.invocation.InvocationResponse.ExceptionView;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.avro.Schema;
@@ -64,6 +62,23 @@ class InvocationService {
   record Prepared(ProgramRef program, Method method, MethodCodec codec, byte[] arguments) {}
 
   InvocationResponse invoke(String programId, InvocationBody body) {
+    try {
+      return invokeAsync(programId, body).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Resolves and encodes at once (so bad requests fail before anything is sent), then dispatches
+   * without holding the caller's thread: the REST endpoint returns this future, so waiting
+   * invocations never tie up the servlet threads that workers need to fetch jars.
+   */
+  java.util.concurrent.CompletableFuture<InvocationResponse> invokeAsync(
+      String programId, InvocationBody body) {
     Duration timeout = timeoutOf(body);
     Prepared prepared = prepare(programId, body);
     Method method = prepared.method();
@@ -78,8 +93,38 @@ class InvocationService {
                 prepared.codec().argumentFingerprint(),
                 prepared.arguments())
             .withTimeout(timeout);
-    InvocationOutcome outcome = await(dispatcher.dispatch(request), timeout);
-    return respond(outcome, prepared.codec());
+    java.util.concurrent.CompletableFuture<InvocationResponse> answer =
+        new java.util.concurrent.CompletableFuture<>();
+    dispatcher
+        .dispatch(request)
+        .orTimeout(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete(
+            (outcome, failure) -> {
+              if (failure == null) {
+                try {
+                  answer.complete(respond(outcome, prepared.codec()));
+                } catch (RuntimeException e) {
+                  answer.completeExceptionally(e);
+                }
+              } else {
+                answer.completeExceptionally(asProblem(failure));
+              }
+            });
+    return answer;
+  }
+
+  private static RuntimeException asProblem(Throwable failure) {
+    Throwable cause =
+        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof FarcallException f) {
+      return f;
+    }
+    if (cause instanceof TimeoutException) {
+      return new DeadlineExceededException("-", Instant.now(), 0);
+    }
+    return new IllegalStateException("dispatch failed", cause);
   }
 
   /**
@@ -162,24 +207,6 @@ class InvocationService {
       }
     }
     return best;
-  }
-
-  private static InvocationOutcome await(
-      java.util.concurrent.CompletableFuture<InvocationOutcome> future, Duration timeout) {
-    try {
-      return future.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof FarcallException f) {
-        throw f;
-      }
-      throw new IllegalStateException("dispatch failed", e.getCause());
-    } catch (TimeoutException e) {
-      future.cancel(false);
-      throw new DeadlineExceededException("-", Instant.now(), 0);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DispatchUnavailableException("-", "interrupted while waiting for a reply", e);
-    }
   }
 
   private static InvocationResponse respond(InvocationOutcome outcome, MethodCodec codec) {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -34,9 +36,11 @@ class ProgramController {
   static final MediaType JAVA_ARCHIVE = MediaType.parseMediaType("application/java-archive");
 
   private final ProgramStore store;
+  private final AnalysisSummaries summaries;
 
-  ProgramController(ProgramStore store) {
+  ProgramController(ProgramStore store, ObjectProvider<AnalysisSummaries> summaries) {
     this.store = store;
+    this.summaries = summaries.getIfAvailable(() -> id -> Optional.empty());
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -59,7 +63,7 @@ class ProgramController {
     try (InputStream content = file.getInputStream()) {
       upload = store.upload(name, file.getOriginalFilename(), content);
     }
-    ProgramResponse body = ProgramResponse.of(upload.program());
+    ProgramResponse body = ProgramResponse.of(upload.program(), summaries);
     if (!upload.created()) {
       return ResponseEntity.ok(body);
     }
@@ -69,7 +73,7 @@ class ProgramController {
   @GetMapping
   @Operation(summary = "List programs", description = "All stored programs, oldest first.")
   List<ProgramResponse> list() {
-    return store.list().stream().map(ProgramResponse::of).toList();
+    return store.list().stream().map(p -> ProgramResponse.of(p, summaries)).toList();
   }
 
   @GetMapping("/{id}")
@@ -77,7 +81,7 @@ class ProgramController {
   @ApiResponse(responseCode = "200", description = "The program")
   @ApiResponse(responseCode = "404", description = "No such program")
   ProgramResponse show(@PathVariable String id) {
-    return ProgramResponse.of(store.get(id));
+    return ProgramResponse.of(store.get(id), summaries);
   }
 
   @DeleteMapping("/{id}")

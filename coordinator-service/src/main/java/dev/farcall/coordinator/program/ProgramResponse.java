@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.program;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -12,9 +13,14 @@ record ProgramResponse(
     @Schema(description = "Size of the jar in bytes") long sizeBytes,
     @Schema(description = "Number of .class entries in the jar") int classCount,
     @Schema(description = "The manifest's Main-Class, if any", nullable = true) String mainClass,
-    @Schema(description = "When the jar was first uploaded (ISO-8601)") Instant uploadedAt) {
+    @Schema(description = "When the jar was first uploaded (ISO-8601)") Instant uploadedAt,
+    @Schema(
+            description = "The analysis in brief; absent when the program has none",
+            nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        AnalysisSummary analysis) {
 
-  static ProgramResponse of(StoredProgram program) {
+  static ProgramResponse of(StoredProgram program, AnalysisSummaries summaries) {
     return new ProgramResponse(
         program.id(),
         program.name(),
@@ -22,6 +28,7 @@ record ProgramResponse(
         program.sizeBytes(),
         program.classCount(),
         program.mainClass(),
-        program.uploadedAt());
+        program.uploadedAt(),
+        summaries.summaryOf(program.id()).orElse(null));
   }
 }

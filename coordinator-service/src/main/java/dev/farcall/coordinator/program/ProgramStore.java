@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,7 @@ class ProgramStore implements ProgramLookup {
   private final ProgramFiles files;
   private final JarInspector inspector;
   private final long maxJarBytes;
+  private final ApplicationEventPublisher events;
 
   /** Serialises the short steps that must agree between the files and the table. */
   private final Object commitLock = new Object();
@@ -41,8 +43,10 @@ class ProgramStore implements ProgramLookup {
   ProgramStore(
       ProgramRepository repository,
       CoordinatorProperties coordinator,
-      ProgramProperties properties) {
+      ProgramProperties properties,
+      ApplicationEventPublisher events) {
     this.repository = repository;
+    this.events = events;
     this.files = new ProgramFiles(coordinator.getDataDir());
     this.inspector = new JarInspector(properties);
     this.maxJarBytes = properties.getMaxJarSize().toBytes();
@@ -104,6 +108,9 @@ class ProgramStore implements ProgramLookup {
         program.name(),
         program.sizeBytes(),
         program.sha256());
+    events.publishEvent(
+        new ProgramStoredEvent(
+            new ProgramRef(program.id(), program.name(), program.sha256(), jarOf(program))));
     return new Upload(program, true);
   }
 
@@ -140,6 +147,7 @@ class ProgramStore implements ProgramLookup {
       }
     }
     log.info("Deleted program {}", id);
+    events.publishEvent(new ProgramDeletedEvent(id));
   }
 
   /** Where the jar of a stored program is. */

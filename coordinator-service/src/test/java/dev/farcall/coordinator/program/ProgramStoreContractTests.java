@@ -96,7 +96,14 @@ abstract class ProgramStoreContractTests extends CoordinatorTestBase {
     assertThat(shown.getBody().get("id").asString()).isEqualTo(second);
     assertThat(shown.getBody().propertyNames())
         .containsExactlyInAnyOrder(
-            "id", "name", "sha256", "sizeBytes", "classCount", "mainClass", "uploadedAt");
+            "id",
+            "name",
+            "sha256",
+            "sizeBytes",
+            "classCount",
+            "mainClass",
+            "uploadedAt",
+            "analysis");
   }
 
   @Test

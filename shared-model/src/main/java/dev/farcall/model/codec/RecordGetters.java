@@ -1,5 +1,6 @@
 package dev.farcall.model.codec;
 
+import java.lang.invoke.LambdaConversionException;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -56,17 +57,47 @@ final class RecordGetters {
         returns = Object.class;
       }
       Class<?> instantiatedReturn = returns == Object.class ? boxed(component.getType()) : returns;
-      return LambdaMetafactory.metafactory(
-              lookup,
-              name,
-              MethodType.methodType(fn),
-              MethodType.methodType(returns, Object.class),
-              accessor,
-              MethodType.methodType(instantiatedReturn, record))
-          .getTarget()
-          .invoke();
+      try {
+        return LambdaMetafactory.metafactory(
+                lookup,
+                name,
+                MethodType.methodType(fn),
+                MethodType.methodType(returns, Object.class),
+                accessor,
+                MethodType.methodType(instantiatedReturn, record))
+            .getTarget()
+            .invoke();
+      } catch (LambdaConversionException notFullPrivilege) {
+        // A record of an uploaded program lives in its own loader's unnamed module: the lookup we
+        // can get there lacks the full privilege LambdaMetafactory requires, so call the accessor
+        // through its method handle instead (slower per call, same result).
+        return handleGetter(fn, accessor.asType(MethodType.methodType(returns, Object.class)));
+      }
     } catch (Throwable e) {
       throw new IllegalStateException("cannot access record component " + component, e);
+    }
+  }
+
+  private static Object handleGetter(Class<?> fn, MethodHandle h) {
+    if (fn == Predicate.class) {
+      return (Predicate<Object>) o -> (boolean) invoke(h, o);
+    } else if (fn == ToIntFunction.class) {
+      return (ToIntFunction<Object>) o -> (int) invoke(h, o);
+    } else if (fn == ToLongFunction.class) {
+      return (ToLongFunction<Object>) o -> (long) invoke(h, o);
+    } else if (fn == ToDoubleFunction.class) {
+      return (ToDoubleFunction<Object>) o -> (double) invoke(h, o);
+    }
+    return (Function<Object, Object>) o -> invoke(h, o);
+  }
+
+  private static Object invoke(MethodHandle h, Object record) {
+    try {
+      return h.invoke(record);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("record accessor failed: " + e, e);
     }
   }
 
