@@ -1,9 +1,9 @@
 package dev.farcall.benchmarks.e2e;
 
-import dev.farcall.benchmarks.e2e.program.Noop;
 import dev.farcall.coordinator.dispatch.DispatchRequest;
 import dev.farcall.coordinator.dispatch.Dispatcher;
 import dev.farcall.coordinator.dispatch.InvocationOutcome;
+import dev.farcall.examples.invoke.Work;
 import dev.farcall.kafka.EmbeddedKafkaBroker;
 import dev.farcall.model.codec.ArgumentCodec;
 import dev.farcall.model.codec.MethodCodec;
@@ -274,7 +274,7 @@ public final class EndToEndBenchmark {
     results.computeIfAbsent(name, k -> new ArrayList<>()).add(result);
   }
 
-  /** Farcall's calls of {@link Noop#noop()}. */
+  /** Farcall's calls of {@link Work#noop()}. */
   static final class FarcallCalls {
     private final Dispatcher dispatcher;
     private final DispatchRequest single;
@@ -288,11 +288,11 @@ public final class EndToEndBenchmark {
 
     FarcallCalls(FarcallCluster cluster) throws Exception {
       dispatcher = cluster.dispatcher();
-      Method noop = Noop.class.getMethod("noop");
-      MethodCodec codec = new ArgumentCodec(Noop.class.getClassLoader()).forMethod(noop);
+      Method noop = Work.class.getMethod("noop");
+      MethodCodec codec = new ArgumentCodec(Work.class.getClassLoader()).forMethod(noop);
       programId = cluster.programId;
       jarSha256 = cluster.jarSha256;
-      method = new MethodRef(Noop.class.getName(), "noop", MethodDescriptors.of(noop));
+      method = new MethodRef(Work.class.getName(), "noop", MethodDescriptors.of(noop));
       fingerprint = codec.argumentFingerprint();
       payload = codec.encodeArguments(new Object[0]);
       single = DispatchRequest.single(programId, jarSha256, method, fingerprint, payload);
@@ -303,7 +303,7 @@ public final class EndToEndBenchmark {
               .header("Content-Type", "application/json")
               .POST(
                   HttpRequest.BodyPublishers.ofString(
-                      "{\"className\":\"" + Noop.class.getName() + "\",\"methodName\":\"noop\"}"))
+                      "{\"className\":\"" + Work.class.getName() + "\",\"methodName\":\"noop\"}"))
               .build();
     }
 

@@ -1,20 +1,18 @@
 package dev.farcall.benchmarks.e2e;
 
-import dev.farcall.benchmarks.e2e.program.Noop;
 import dev.farcall.coordinator.CoordinatorApplication;
 import dev.farcall.coordinator.dispatch.Dispatcher;
 import dev.farcall.coordinator.worker.WorkerRegistry;
 import dev.farcall.worker.WorkerApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -24,16 +22,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The coordinator and two workers in this JVM, started through their Spring entry points the way
  * local mode starts them (settings as {@code --key=value} arguments, each context reading only its
- * own service's {@code application.yml}), and the no-op program uploaded over REST.
+ * own service's {@code application.yml}, as farcall-local's {@code ServiceArguments} does; that
+ * module's main artifact is its executable jar, so it is not a dependency here), and the examples
+ * jar uploaded over REST.
  */
 final class FarcallCluster implements AutoCloseable {
 
@@ -167,33 +164,29 @@ final class FarcallCluster implements AutoCloseable {
     return String.join(",", own);
   }
 
-  /** A jar holding only {@link Noop}. */
-  static byte[] noopJar() {
-    String entry = Noop.class.getName().replace('.', '/') + ".class";
-    try (InputStream in = Noop.class.getClassLoader().getResourceAsStream(entry)) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      Manifest manifest = new Manifest();
-      manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
-      try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-        jar.putNextEntry(new JarEntry(entry));
-        in.transferTo(jar);
-        jar.closeEntry();
+  /** The examples jar the build copies to {@code benchmarks/target/bench-jars/examples.jar}. */
+  static Path examplesJar() {
+    for (String candidate :
+        List.of("benchmarks/target/bench-jars/examples.jar", "target/bench-jars/examples.jar")) {
+      Path p = Path.of(candidate);
+      if (Files.isRegularFile(p)) {
+        return p.toAbsolutePath();
       }
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    throw new IllegalStateException(
+        "examples.jar not found under benchmarks/target/bench-jars: build with"
+            + " mvn -pl benchmarks -am package -DskipTests");
   }
 
-  /** Uploads the no-op jar through {@code POST /api/v1/programs}. */
+  /** Uploads the examples jar through {@code POST /api/v1/programs}. */
   private void upload() throws Exception {
-    byte[] jar = noopJar();
+    byte[] jar = Files.readAllBytes(examplesJar());
     String boundary = "farcall-bench-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(
         ("--"
                 + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"noop.jar\"\r\n"
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"examples.jar\"\r\n"
                 + "Content-Type: application/java-archive\r\n\r\n")
             .getBytes(StandardCharsets.UTF_8));
     body.write(jar);
