@@ -72,6 +72,10 @@ final class FarcallCluster implements AutoCloseable {
   }
 
   private void startAll(String bootstrap, Path dir, int workerCount) throws Exception {
+    String extra = System.getProperty("farcall.bench.service-args", "").trim();
+    if (!extra.isEmpty()) {
+      System.out.println("extra service arguments: " + List.of(extra.split("\\s+|,(?=--)")));
+    }
     String prefix = "bench" + UUID.randomUUID().toString().substring(0, 8) + ".";
     Map<String, String> c = common(bootstrap, prefix);
     c.put("spring.config.location", configLocation(CoordinatorApplication.class));
@@ -128,15 +132,16 @@ final class FarcallCluster implements AutoCloseable {
 
   /**
    * The settings as arguments, then the extra ones of the system property {@code
-   * farcall.bench.service-args} (space-separated {@code --key=value}, given to every service), e.g.
-   * {@code --farcall.dispatch.linger=0ms --farcall.kafka.producer.linger=0ms}.
+   * farcall.bench.service-args} ({@code --key=value} separated by spaces or by commas, given to
+   * every service), e.g. {@code --farcall.dispatch.linger=0ms,--farcall.kafka.producer.linger=0ms}
+   * (commas survive {@code JAVA_OPTS} in {@code run.sh}).
    */
   private static String[] args(Map<String, String> properties) {
     List<String> args = new ArrayList<>();
     properties.forEach((k, v) -> args.add("--" + k + "=" + v));
     String extra = System.getProperty("farcall.bench.service-args", "").trim();
     if (!extra.isEmpty()) {
-      args.addAll(List.of(extra.split("\\s+")));
+      args.addAll(List.of(extra.split("\\s+|,(?=--)")));
     }
     return args.toArray(String[]::new);
   }
