@@ -58,6 +58,18 @@ public class ProgramClassLoader extends ClassLoader {
    * @param apiLoader the host loader that supplies {@code dev.farcall.api}
    */
   public static ProgramClassLoader fromJar(Path jar, String label, ClassLoader apiLoader) {
+    return new ProgramClassLoader(label, readEntries(jar), apiLoader);
+  }
+
+  /**
+   * For subclasses that rewrite classes ({@link #transform}): reads the jar fully into memory, like
+   * {@link #fromJar}.
+   */
+  protected ProgramClassLoader(Path jar, String label, ClassLoader apiLoader) {
+    this(label, readEntries(jar), apiLoader);
+  }
+
+  private static Map<String, byte[]> readEntries(Path jar) {
     Map<String, byte[]> entries = new HashMap<>();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       Enumeration<? extends ZipEntry> all = zip.entries();
@@ -88,7 +100,7 @@ public class ProgramClassLoader extends ClassLoader {
                   : name;
           normalized.putIfAbsent(n, bytes);
         });
-    return new ProgramClassLoader(label, normalized, apiLoader);
+    return normalized;
   }
 
   /**

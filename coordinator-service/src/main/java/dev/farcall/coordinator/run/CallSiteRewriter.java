@@ -1,0 +1,471 @@
+package dev.farcall.coordinator.run;
+
+import dev.farcall.coordinator.run.hooks.RunHooks;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Rewrites one class of a program for a run.
+ *
+ * <ul>
+ *   <li>Each call of a dispatchable method (an invoke instruction, or a method reference passed to
+ *       {@code LambdaMetafactory.metafactory}) becomes a call of a private static stub added to the
+ *       same class, so the stub has exactly the access the call site had. The stub reads the run's
+ *       decision table ({@link RunHooks#MODES}: a volatile array read, an element read and a
+ *       branch) and either makes the original call or hands the boxed arguments to {@link
+ *       RunHooks#dispatch}; when that answers {@link RunHooks#LOCAL}, it makes the original call.
+ *   <li>{@code System.exit}, {@code Runtime.exit}, {@code Runtime.halt} end the run instead of the
+ *       JVM; {@code System.out/err/in} and their setters, {@code Throwable.printStackTrace()},
+ *       shutdown hooks and the default uncaught exception handler become per-run.
+ * </ul>
+ *
+ * Every replacement has the same stack effect as the instruction it replaces, so the existing stack
+ * map frames stay valid and no class has to be loaded to compute new ones.
+ */
+final class CallSiteRewriter {
+
+  static final String HOOKS = Type.getInternalName(RunHooks.class);
+  static final String STUB_PREFIX = "farcall$call$";
+
+  private final Map<MethodKey, Integer> siteIds;
+  private final ClassIndex index;
+  private final boolean countLocalCalls;
+
+  CallSiteRewriter(Map<MethodKey, Integer> siteIds, ClassIndex index, boolean countLocalCalls) {
+    this.siteIds = siteIds;
+    this.index = index;
+    this.countLocalCalls = countLocalCalls;
+  }
+
+  byte[] rewrite(byte[] classFile) {
+    ClassReader reader = new ClassReader(classFile);
+    ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+    reader.accept(new Rewriting(writer), 0);
+    return writer.toByteArray();
+  }
+
+  /** A call site's target resolved to a dispatchable method. */
+  private record Target(int siteId, int declaredAccess, String declaringOwner) {}
+
+  /** One stub of a class: the original instruction it stands for. */
+  private record Stub(
+      String name,
+      String descriptor,
+      int opcode,
+      String owner,
+      String method,
+      String desc,
+      boolean ownerIsInterface,
+      int siteId) {}
+
+  private final class Rewriting extends ClassVisitor {
+    private String className;
+    private int version;
+    private boolean isInterface;
+    private final Map<String, Stub> stubs = new LinkedHashMap<>();
+
+    Rewriting(ClassVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visit(
+        int version, int access, String name, String sig, String superName, String[] ifaces) {
+      this.className = name;
+      this.version = version & 0xFFFF;
+      this.isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+      super.visit(version, access, name, sig, superName, ifaces);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(
+        int access, String name, String desc, String signature, String[] exceptions) {
+      return new MethodRewriting(super.visitMethod(access, name, desc, signature, exceptions));
+    }
+
+    @Override
+    public void visitEnd() {
+      for (Stub stub : stubs.values()) {
+        writeStub(stub);
+      }
+      super.visitEnd();
+    }
+
+    /** Stubs need static (and private) methods in interfaces: class files of Java 8 or later. */
+    private boolean mayAddStubs() {
+      return !isInterface || version >= Opcodes.V1_8;
+    }
+
+    private Optional<Stub> stubFor(
+        int opcode, String owner, String name, String desc, boolean itf) {
+      if (!mayAddStubs() || name.startsWith("<")) {
+        return Optional.empty();
+      }
+      if (opcode == Opcodes.INVOKESPECIAL && !owner.equals(className)) {
+        return Optional.empty(); // super.m(): not a plain call of the named method
+      }
+      Optional<Target> target = resolve(owner, name, desc);
+      if (target.isEmpty()) {
+        return Optional.empty();
+      }
+      if ((target.get().declaredAccess() & Opcodes.ACC_PROTECTED) != 0
+          && !samePackage(className, target.get().declaringOwner())) {
+        // protected access from another package is checked against the receiver's static type,
+        // which a stub cannot reproduce: such calls stay as they are (and therefore at home)
+        return Optional.empty();
+      }
+      boolean isStatic = opcode == Opcodes.INVOKESTATIC;
+      String stubDesc = isStatic ? desc : "(L" + owner + ";" + desc.substring(1);
+      String key = opcode + " " + owner + "." + name + desc;
+      Stub stub =
+          stubs.computeIfAbsent(
+              key,
+              k ->
+                  new Stub(
+                      STUB_PREFIX + stubs.size(),
+                      stubDesc,
+                      opcode,
+                      owner,
+                      name,
+                      desc,
+                      itf,
+                      target.get().siteId()));
+      return Optional.of(stub);
+    }
+
+    private Optional<Target> resolve(String owner, String name, String desc) {
+      String current = owner;
+      while (current != null) {
+        Optional<ClassIndex.ClassInfo> info = index.info(current);
+        if (info.isEmpty()) {
+          return Optional.empty(); // left the program: JDK or library outside the jar
+        }
+        Integer access = info.get().methodAccess().get(name + desc);
+        if (access != null) {
+          Integer id = siteIds.get(new MethodKey(current.replace('/', '.'), name, desc));
+          return id == null ? Optional.empty() : Optional.of(new Target(id, access, current));
+        }
+        current = info.get().superName();
+      }
+      return Optional.empty();
+    }
+
+    private void writeStub(Stub stub) {
+      MethodVisitor mv =
+          cv.visitMethod(
+              Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+              stub.name(),
+              stub.descriptor(),
+              null,
+              null);
+      Type[] params = Type.getArgumentTypes(stub.descriptor());
+      Type ret = Type.getReturnType(stub.descriptor());
+      Object[] frameLocals = new Object[params.length];
+      for (int i = 0; i < params.length; i++) {
+        frameLocals[i] = frameType(params[i]);
+      }
+      boolean frames = version >= Opcodes.V1_6;
+      mv.visitCode();
+      Label local = new Label();
+      Label localPop = new Label();
+      mv.visitFieldInsn(Opcodes.GETSTATIC, HOOKS, "MODES", "[I");
+      pushInt(mv, stub.siteId());
+      mv.visitInsn(Opcodes.IALOAD);
+      mv.visitJumpInsn(Opcodes.IFEQ, local);
+      // dispatch: box the arguments into an Object[]
+      pushInt(mv, stub.siteId());
+      pushInt(mv, params.length);
+      mv.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+      int slot = 0;
+      for (int i = 0; i < params.length; i++) {
+        mv.visitInsn(Opcodes.DUP);
+        pushInt(mv, i);
+        mv.visitVarInsn(params[i].getOpcode(Opcodes.ILOAD), slot);
+        box(mv, params[i]);
+        mv.visitInsn(Opcodes.AASTORE);
+        slot += params[i].getSize();
+      }
+      mv.visitMethodInsn(
+          Opcodes.INVOKESTATIC,
+          HOOKS,
+          "dispatch",
+          "(I[Ljava/lang/Object;)Ljava/lang/Object;",
+          false);
+      mv.visitInsn(Opcodes.DUP);
+      mv.visitFieldInsn(Opcodes.GETSTATIC, HOOKS, "LOCAL", "Ljava/lang/Object;");
+      mv.visitJumpInsn(Opcodes.IF_ACMPEQ, localPop);
+      unboxAndReturn(mv, ret);
+      mv.visitLabel(localPop);
+      if (frames) {
+        mv.visitFrame(
+            Opcodes.F_FULL, frameLocals.length, frameLocals, 1, new Object[] {"java/lang/Object"});
+      }
+      mv.visitInsn(Opcodes.POP);
+      mv.visitLabel(local);
+      if (frames) {
+        mv.visitFrame(Opcodes.F_FULL, frameLocals.length, frameLocals, 0, new Object[0]);
+      }
+      if (countLocalCalls) {
+        mv.visitFieldInsn(
+            Opcodes.GETSTATIC, HOOKS, "LOCAL_CALLS", "[Ljava/util/concurrent/atomic/LongAdder;");
+        pushInt(mv, stub.siteId());
+        mv.visitInsn(Opcodes.AALOAD);
+        mv.visitMethodInsn(
+            Opcodes.INVOKEVIRTUAL,
+            "java/util/concurrent/atomic/LongAdder",
+            "increment",
+            "()V",
+            false);
+      }
+      slot = 0;
+      for (Type p : params) {
+        mv.visitVarInsn(p.getOpcode(Opcodes.ILOAD), slot);
+        slot += p.getSize();
+      }
+      mv.visitMethodInsn(
+          stub.opcode(), stub.owner(), stub.method(), stub.desc(), stub.ownerIsInterface());
+      mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
+
+    private final class MethodRewriting extends MethodVisitor {
+      MethodRewriting(MethodVisitor next) {
+        super(Opcodes.ASM9, next);
+      }
+
+      @Override
+      public void visitFieldInsn(int opcode, String owner, String name, String desc) {
+        if (opcode == Opcodes.GETSTATIC && owner.equals("java/lang/System")) {
+          switch (name) {
+            case "out" -> {
+              super.visitFieldInsn(opcode, HOOKS, "OUT", desc);
+              return;
+            }
+            case "err" -> {
+              super.visitFieldInsn(opcode, HOOKS, "ERR", desc);
+              return;
+            }
+            case "in" -> {
+              super.visitFieldInsn(opcode, HOOKS, "IN", desc);
+              return;
+            }
+            default -> {}
+          }
+        }
+        super.visitFieldInsn(opcode, owner, name, desc);
+      }
+
+      @Override
+      public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
+        Optional<String[]> replacement = hostReplacement(opcode, owner, name, desc);
+        if (replacement.isPresent()) {
+          super.visitMethodInsn(
+              Opcodes.INVOKESTATIC, HOOKS, replacement.get()[0], replacement.get()[1], false);
+          return;
+        }
+        Optional<Stub> stub = stubFor(opcode, owner, name, desc, itf);
+        if (stub.isPresent()) {
+          super.visitMethodInsn(
+              Opcodes.INVOKESTATIC,
+              className,
+              stub.get().name(),
+              stub.get().descriptor(),
+              isInterface);
+          return;
+        }
+        super.visitMethodInsn(opcode, owner, name, desc, itf);
+      }
+
+      @Override
+      public void visitInvokeDynamicInsn(String name, String desc, Handle bsm, Object... args) {
+        if (bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")
+            && bsm.getName().equals("metafactory")
+            && args.length >= 3
+            && args[1] instanceof Handle impl) {
+          int opcode =
+              switch (impl.getTag()) {
+                case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+                case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
+                case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+                case Opcodes.H_INVOKESPECIAL -> Opcodes.INVOKESPECIAL;
+                default -> -1;
+              };
+          if (opcode >= 0) {
+            Optional<Stub> stub =
+                stubFor(
+                    opcode, impl.getOwner(), impl.getName(), impl.getDesc(), impl.isInterface());
+            if (stub.isPresent()) {
+              Object[] rewritten = args.clone();
+              rewritten[1] =
+                  new Handle(
+                      Opcodes.H_INVOKESTATIC,
+                      className,
+                      stub.get().name(),
+                      stub.get().descriptor(),
+                      isInterface);
+              super.visitInvokeDynamicInsn(name, desc, bsm, rewritten);
+              return;
+            }
+          }
+        }
+        super.visitInvokeDynamicInsn(name, desc, bsm, args);
+      }
+    }
+  }
+
+  /** Host-wide JDK calls that become per-run: {name, descriptor} of the RunHooks replacement. */
+  private Optional<String[]> hostReplacement(int opcode, String owner, String name, String desc) {
+    if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System")) {
+      return switch (name + desc) {
+        case "exit(I)V" -> Optional.of(new String[] {"exit", "(I)V"});
+        case "setOut(Ljava/io/PrintStream;)V" -> Optional.of(new String[] {"setOut", desc});
+        case "setErr(Ljava/io/PrintStream;)V" -> Optional.of(new String[] {"setErr", desc});
+        case "setIn(Ljava/io/InputStream;)V" -> Optional.of(new String[] {"setIn", desc});
+        default -> Optional.empty();
+      };
+    }
+    if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("java/lang/Runtime")) {
+      return switch (name + desc) {
+        case "exit(I)V", "halt(I)V" ->
+            Optional.of(new String[] {"exit", "(Ljava/lang/Runtime;I)V"});
+        case "addShutdownHook(Ljava/lang/Thread;)V" ->
+            Optional.of(
+                new String[] {"addShutdownHook", "(Ljava/lang/Runtime;Ljava/lang/Thread;)V"});
+        case "removeShutdownHook(Ljava/lang/Thread;)Z" ->
+            Optional.of(
+                new String[] {"removeShutdownHook", "(Ljava/lang/Runtime;Ljava/lang/Thread;)Z"});
+        default -> Optional.empty();
+      };
+    }
+    if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/Thread")) {
+      return switch (name) {
+        case "setDefaultUncaughtExceptionHandler", "getDefaultUncaughtExceptionHandler" ->
+            Optional.of(new String[] {name, desc});
+        default -> Optional.empty();
+      };
+    }
+    if (opcode == Opcodes.INVOKEVIRTUAL
+        && name.equals("printStackTrace")
+        && desc.equals("()V")
+        && isThrowable(owner)) {
+      return Optional.of(new String[] {"printStackTrace", "(Ljava/lang/Throwable;)V"});
+    }
+    return Optional.empty();
+  }
+
+  private boolean isThrowable(String owner) {
+    String current = owner;
+    for (int depth = 0; current != null && depth < 64; depth++) {
+      Optional<ClassIndex.ClassInfo> info = index.info(current);
+      if (info.isEmpty()) {
+        try {
+          return Throwable.class.isAssignableFrom(
+              Class.forName(
+                  current.replace('/', '.'), false, ClassLoader.getPlatformClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+          return false;
+        }
+      }
+      current = info.get().superName();
+    }
+    return false;
+  }
+
+  private static boolean samePackage(String a, String b) {
+    int ia = a.lastIndexOf('/');
+    int ib = b.lastIndexOf('/');
+    return (ia < 0 ? "" : a.substring(0, ia)).equals(ib < 0 ? "" : b.substring(0, ib));
+  }
+
+  private static Object frameType(Type t) {
+    return switch (t.getSort()) {
+      case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+      case Type.FLOAT -> Opcodes.FLOAT;
+      case Type.LONG -> Opcodes.LONG;
+      case Type.DOUBLE -> Opcodes.DOUBLE;
+      default -> t.getInternalName();
+    };
+  }
+
+  private static void pushInt(MethodVisitor mv, int value) {
+    if (value >= -1 && value <= 5) {
+      mv.visitInsn(Opcodes.ICONST_0 + value);
+    } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+      mv.visitIntInsn(Opcodes.BIPUSH, value);
+    } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+      mv.visitIntInsn(Opcodes.SIPUSH, value);
+    } else {
+      mv.visitLdcInsn(value);
+    }
+  }
+
+  private static final Map<Integer, String[]> BOXES =
+      Map.of(
+          Type.BOOLEAN, new String[] {"java/lang/Boolean", "booleanValue"},
+          Type.BYTE, new String[] {"java/lang/Byte", "byteValue"},
+          Type.CHAR, new String[] {"java/lang/Character", "charValue"},
+          Type.SHORT, new String[] {"java/lang/Short", "shortValue"},
+          Type.INT, new String[] {"java/lang/Integer", "intValue"},
+          Type.LONG, new String[] {"java/lang/Long", "longValue"},
+          Type.FLOAT, new String[] {"java/lang/Float", "floatValue"},
+          Type.DOUBLE, new String[] {"java/lang/Double", "doubleValue"});
+
+  private static void box(MethodVisitor mv, Type t) {
+    String[] box = BOXES.get(t.getSort());
+    if (box != null) {
+      mv.visitMethodInsn(
+          Opcodes.INVOKESTATIC,
+          box[0],
+          "valueOf",
+          "(" + t.getDescriptor() + ")L" + box[0] + ";",
+          false);
+    }
+  }
+
+  private static void unboxAndReturn(MethodVisitor mv, Type ret) {
+    if (ret.getSort() == Type.VOID) {
+      mv.visitInsn(Opcodes.POP);
+      mv.visitInsn(Opcodes.RETURN);
+      return;
+    }
+    String[] box = BOXES.get(ret.getSort());
+    if (box != null) {
+      mv.visitTypeInsn(Opcodes.CHECKCAST, box[0]);
+      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, box[0], box[1], "()" + ret.getDescriptor(), false);
+    } else {
+      mv.visitTypeInsn(Opcodes.CHECKCAST, ret.getInternalName());
+    }
+    mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
+  }
+
+  /** Unused-argument guard so callers can list the stubs a class got (diagnostics, tests). */
+  static List<String> stubNames(byte[] rewritten) {
+    List<String> names = new ArrayList<>();
+    new ClassReader(rewritten)
+        .accept(
+            new ClassVisitor(Opcodes.ASM9) {
+              @Override
+              public MethodVisitor visitMethod(
+                  int access, String name, String desc, String sig, String[] exc) {
+                if (name.startsWith(STUB_PREFIX)) {
+                  names.add(name);
+                }
+                return null;
+              }
+            },
+            ClassReader.SKIP_CODE);
+    return names;
+  }
+}

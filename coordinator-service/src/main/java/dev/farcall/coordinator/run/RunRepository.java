@@ -1,0 +1,149 @@
+package dev.farcall.coordinator.run;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** Runs, their output and their stats in the {@code runs} table (migration V20). */
+@Repository
+class RunRepository {
+
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  RunRepository(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  void insert(RunView run) {
+    jdbc.sql(
+            """
+            insert into runs (id, program_id, main_class, args, heuristic, tunables,
+                              deadline_seconds, status, created_at)
+            values (:id, :programId, :mainClass, :args, :heuristic, :tunables,
+                    :deadlineSeconds, :status, :createdAt)
+            """)
+        .param("id", run.id())
+        .param("programId", run.programId())
+        .param("mainClass", run.mainClass())
+        .param("args", json.writeValueAsString(run.args()))
+        .param("heuristic", run.heuristic())
+        .param("tunables", json.writeValueAsString(run.tunables()))
+        .param("deadlineSeconds", run.deadlineSeconds())
+        .param("status", run.status().name())
+        .param("createdAt", time(run.createdAt()))
+        .update();
+  }
+
+  void delete(String id) {
+    jdbc.sql("delete from runs where id = :id").param("id", id).update();
+  }
+
+  void markStarted(String id, Instant at) {
+    jdbc.sql("update runs set status = 'RUNNING', started_at = :at where id = :id")
+        .param("at", time(at))
+        .param("id", id)
+        .update();
+  }
+
+  void markFinished(RunView run, String stdout, String stderr) {
+    jdbc.sql(
+            """
+            update runs set status = :status, exit_code = :exitCode, finished_at = :finishedAt,
+                            error = :error, stats = :stats, stdout = :stdout, stderr = :stderr
+            where id = :id
+            """)
+        .param("status", run.status().name())
+        .param("exitCode", run.exitCode())
+        .param("finishedAt", time(run.finishedAt()))
+        .param("error", run.error())
+        .param("stats", run.stats() == null ? null : json.writeValueAsString(run.stats()))
+        .param("stdout", stdout)
+        .param("stderr", stderr)
+        .param("id", run.id())
+        .update();
+  }
+
+  /** Runs left RUNNING or QUEUED by a coordinator that stopped: they can never finish now. */
+  int failInterrupted(Instant at, String error) {
+    return jdbc.sql(
+            """
+            update runs set status = 'FAILED', finished_at = :at, error = :error
+            where status in ('RUNNING', 'QUEUED')
+            """)
+        .param("at", time(at))
+        .param("error", error)
+        .update();
+  }
+
+  Optional<RunView> find(String id) {
+    return jdbc.sql("select * from runs where id = :id")
+        .param("id", id)
+        .query(this::map)
+        .optional();
+  }
+
+  List<RunView> list(String programId, int limit) {
+    String where = programId == null ? "" : "where program_id = :programId ";
+    var spec =
+        jdbc.sql("select * from runs " + where + "order by created_at desc, id limit :limit")
+            .param("limit", limit);
+    if (programId != null) {
+      spec = spec.param("programId", programId);
+    }
+    return spec.query(this::map).list();
+  }
+
+  /** The stored stdout or stderr of a finished run. */
+  Optional<String> output(String id, boolean stderr) {
+    return jdbc.sql("select " + (stderr ? "stderr" : "stdout") + " from runs where id = :id")
+        .param("id", id)
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1)).orElse(""))
+        .optional();
+  }
+
+  private RunView map(ResultSet rs, int row) throws SQLException {
+    String stats = rs.getString("stats");
+    int exit = rs.getInt("exit_code");
+    Integer exitCode = rs.wasNull() ? null : exit;
+    long deadline = rs.getLong("deadline_seconds");
+    Long deadlineSeconds = rs.wasNull() ? null : deadline;
+    return new RunView(
+        rs.getString("id"),
+        rs.getString("program_id"),
+        rs.getString("main_class"),
+        json.readValue(rs.getString("args"), STRINGS),
+        rs.getString("heuristic"),
+        json.readValue(rs.getString("tunables"), OBJECT),
+        deadlineSeconds,
+        ProgramRun.Status.valueOf(rs.getString("status")),
+        exitCode,
+        instant(rs, "created_at"),
+        instant(rs, "started_at"),
+        instant(rs, "finished_at"),
+        rs.getString("error"),
+        stats == null ? RunStats.empty() : json.readValue(stats, RunStats.class));
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.farcall.coordinator.run;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run as the REST API shows it.
+ *
+ * @param exitCode the program's exit status; {@code null} while it runs or when cancelled
+ * @param error why it failed or was cancelled, when there is more to say than the exit code
+ * @param stats per-site profile (live while running)
+ */
+public record RunView(
+    String id,
+    String programId,
+    String mainClass,
+    List<String> args,
+    String heuristic,
+    Map<String, Object> tunables,
+    Long deadlineSeconds,
+    ProgramRun.Status status,
+    Integer exitCode,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    String error,
+    RunStats stats) {
+
+  RunView withStatus(ProgramRun.Status newStatus) {
+    return new RunView(
+        id,
+        programId,
+        mainClass,
+        args,
+        heuristic,
+        tunables,
+        deadlineSeconds,
+        newStatus,
+        exitCode,
+        createdAt,
+        startedAt,
+        finishedAt,
+        error,
+        stats);
+  }
+
+  RunView started(Instant at) {
+    return new RunView(
+        id,
+        programId,
+        mainClass,
+        args,
+        heuristic,
+        tunables,
+        deadlineSeconds,
+        ProgramRun.Status.RUNNING,
+        exitCode,
+        createdAt,
+        at,
+        finishedAt,
+        error,
+        stats);
+  }
+
+  RunView withStats(RunStats live) {
+    return new RunView(
+        id,
+        programId,
+        mainClass,
+        args,
+        heuristic,
+        tunables,
+        deadlineSeconds,
+        status,
+        exitCode,
+        createdAt,
+        startedAt,
+        finishedAt,
+        error,
+        live);
+  }
+
+  RunView finished(ProgramRun.Outcome outcome, Instant at, RunStats finalStats) {
+    return new RunView(
+        id,
+        programId,
+        mainClass,
+        args,
+        heuristic,
+        tunables,
+        deadlineSeconds,
+        outcome.status(),
+        outcome.exitCode(),
+        createdAt,
+        startedAt,
+        at,
+        outcome.error(),
+        finalStats);
+  }
+}

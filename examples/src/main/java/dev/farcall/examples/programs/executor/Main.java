@@ -1,0 +1,49 @@
+package dev.farcall.examples.programs.executor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Tasks submitted to an ExecutorService, each calling a pure method; results printed in order. */
+public class Main {
+
+  /** Pure: how many primes lie in [from, to). */
+  static int countPrimes(int from, int to) {
+    int count = 0;
+    for (int n = Math.max(2, from); n < to; n++) {
+      boolean prime = true;
+      for (int d = 2; (long) d * d <= n; d++) {
+        if (n % d == 0) {
+          prime = false;
+          break;
+        }
+      }
+      if (prime) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  public static void main(String[] args) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        int from = i * 20_000;
+        results.add(pool.submit(() -> countPrimes(from, from + 20_000)));
+      }
+      int total = 0;
+      for (int i = 0; i < results.size(); i++) {
+        int n = results.get(i).get();
+        total += n;
+        System.out.println("range " + i + ": " + n + " primes");
+      }
+      System.out.println("total: " + total);
+    } finally {
+      pool.shutdown();
+    }
+  }
+}
