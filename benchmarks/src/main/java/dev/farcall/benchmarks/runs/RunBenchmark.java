@@ -32,7 +32,10 @@ import java.util.stream.Stream;
  * <p>Everything runs on this machine: the coordinator (which hosts the run) and the workers are in
  * this JVM, so a remote call competes for the same cores as the run itself.
  *
- * <p>Run: {@code benchmarks/run.sh dev.farcall.benchmarks.runs.RunBenchmark [repetitions]}.
+ * <p>Run: {@code benchmarks/run.sh dev.farcall.benchmarks.runs.RunBenchmark [repetitions]
+ * [--only=part-of-main-class]}. Service settings can be added with {@code
+ * -Dfarcall.bench.service-args=--key=value,...} in {@code JAVA_OPTS} (as in the end-to-end
+ * benchmark), e.g. {@code --farcall.run.count-local-calls=false}.
  */
 public final class RunBenchmark {
 
@@ -74,7 +77,17 @@ public final class RunBenchmark {
   private RunBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    int repetitions = 3;
+    String only = "";
+    for (String arg : args) {
+      if (arg.startsWith("--only=")) {
+        only = arg.substring(7);
+      } else {
+        repetitions = Integer.parseInt(arg);
+      }
+    }
+    String filter = only;
+    List<Program> programs = PROGRAMS.stream().filter(p -> p.mainClass().contains(filter)).toList();
     System.out.printf(
         Locale.ROOT,
         "Run benchmark: median of %d, %d CPUs, Java %s, load average %.2f at start, %s%n",
@@ -85,7 +98,7 @@ public final class RunBenchmark {
         Instant.now());
     Path jar = RunCluster.examplesJar();
     Map<String, String> plainOutputs = new LinkedHashMap<>();
-    for (Program p : PROGRAMS) {
+    for (Program p : programs) {
       plainOutputs.put(p.mainClass(), plainRun(jar, p)); // reference output, also a warm-up
     }
     Path dir = Files.createTempDirectory("farcall-runs-");
@@ -106,7 +119,7 @@ public final class RunBenchmark {
           }
           JsonNode plan =
               JSON.readTree(get(api + "/programs/" + cluster.programId + "/placement", token));
-          for (Program p : PROGRAMS) {
+          for (Program p : programs) {
             JsonNode d = decision(plan, p);
             String decision = d == null ? "ABSENT" : d.path("decision").asText();
             System.out.printf(
