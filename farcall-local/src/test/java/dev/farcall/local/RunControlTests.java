@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 4 acceptance on the real cluster: a program's {@code System.exit(3)} ends its run, not the
@@ -53,19 +55,27 @@ class RunControlTests {
         .isEqualTo(ProgramRuns.runPlain(ProgramRuns.main("sorting"), List.of()).stdout());
   }
 
-  /** No argument: a CPU loop that never looks at its interrupt flag; {@code sleep}: blocked. */
+  /**
+   * {@code cpu}: a loop that never looks at its interrupt flag, calling a pure method at home;
+   * {@code cpu-remote}: the same with that method's calls on the workers; {@code sleep}: blocked.
+   */
   @ParameterizedTest(name = "spin {0}")
-  @ValueSource(strings = {"cpu", "sleep"})
+  @ValueSource(strings = {"cpu", "cpu-remote", "sleep"})
   void cancelOfAnEndlessRunEndsItCancelledWithinFiveSeconds(String mode) {
     List<String> args = mode.equals("sleep") ? List.of("sleep") : List.of();
-    String id = ProgramRuns.start(api, examples, ProgramRuns.main("spin"), args, null);
+    Map<String, Object> tunables =
+        mode.equals("cpu-remote") ? ProgramRuns.EVERYTHING_MOVABLE_REMOTE : null;
+    String id = ProgramRuns.start(api, examples, ProgramRuns.main("spin"), args, tunables);
     await("run " + id + " RUNNING and printing")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(100))
         .until(
-            () ->
-                ProgramRuns.get(api, id).path("status").asString("").equals("RUNNING")
-                    && ProgramRuns.output(api, id, false).equals("spinning\n"));
+            () -> {
+              JsonNode run = ProgramRuns.get(api, id);
+              return run.path("status").asString("").equals("RUNNING")
+                  && ProgramRuns.output(api, id, false).equals("spinning\n")
+                  && (tunables == null || run.path("stats").path("remoteCalls").asLong() > 0);
+            });
 
     long cancelledAt = System.nanoTime();
     FarcallApi.Response cancel = api.postJson("/runs/" + id + "/cancel", "");
@@ -76,5 +86,8 @@ class RunControlTests {
     assertThat(run.status()).as(run.toString()).isEqualTo("CANCELLED");
     assertThat(took).isLessThan(Duration.ofSeconds(5));
     assertThat(run.stdout()).isEqualTo("spinning\n");
+    if (tunables != null) {
+      assertThat(run.remoteCalls()).as(run.toString()).isPositive();
+    }
   }
 }

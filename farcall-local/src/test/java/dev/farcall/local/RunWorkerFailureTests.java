@@ -25,7 +25,7 @@ class RunWorkerFailureTests {
   private static final String CHILD_ID = "child-worker-run";
 
   /** Blocks of the parallel stream example: two remote calls each, a run of several seconds. */
-  private static final String BLOCKS = "1500";
+  private static final String BLOCKS = "1000";
 
   private Process child;
 
@@ -67,15 +67,26 @@ class RunWorkerFailureTests {
     String id =
         ProgramRuns.start(
             api, examples, main, List.of(BLOCKS), ProgramRuns.EVERYTHING_MOVABLE_REMOTE);
-    await("the child worker busy with calls of run " + id)
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(50))
-        .until(
-            () -> {
-              JsonNode worker = childSnapshot(api);
-              return worker.path("inFlight").asInt() > 0
-                  && worker.path("completed").asLong() > completedBefore;
-            });
+    // kill the child once it has served calls of this run, while the run still dispatches
+    long giveUp = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    JsonNode worker = childSnapshot(api);
+    JsonNode runNow = ProgramRuns.get(api, id);
+    while (worker.path("completed").asLong() <= completedBefore
+        || worker.path("inFlight").asInt() == 0) {
+      if (System.nanoTime() > giveUp
+          || ProgramRuns.FINAL.contains(runNow.path("status").asString())) {
+        throw new AssertionError(
+            "the child worker was not seen busy with calls of the run; child: "
+                + worker
+                + " before: "
+                + completedBefore
+                + " run: "
+                + runNow);
+      }
+      Thread.sleep(50);
+      worker = childSnapshot(api);
+      runNow = ProgramRuns.get(api, id);
+    }
     child.destroyForcibly();
     String statusAtKill = ProgramRuns.get(api, id).path("status").asString();
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child worker died").isTrue();
