@@ -23,7 +23,7 @@ public class DispatchProperties {
   public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMillis(250);
 
   /** Default of {@link #getLinger()}. */
-  public static final Duration DEFAULT_LINGER = Duration.ofMillis(1);
+  public static final Duration DEFAULT_LINGER = Duration.ZERO;
 
   /** Default of {@link #getAcks()}. */
   public static final String DEFAULT_ACKS = "all";
@@ -52,7 +52,10 @@ public class DispatchProperties {
   /** How often in-flight invocations are checked for deadlines and retries. */
   private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
 
-  /** How long the producer waits to batch requests ({@code linger.ms}). */
+  /**
+   * How long the producer waits to batch requests ({@code linger.ms}). Zero by default: a lone call
+   * should not wait, and under load records batch anyway while a send is in flight.
+   */
   private Duration linger = DEFAULT_LINGER;
 
   /** Acknowledgements the producer waits for ({@code acks}: 0, 1 or all). */

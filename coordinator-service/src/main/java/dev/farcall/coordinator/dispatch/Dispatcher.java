@@ -103,8 +103,11 @@ public class Dispatcher implements SmartLifecycle {
 
   private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();
+    // Pool threads start lazily, possibly on a program run's thread; pinning the group of the
+    // thread that built the pool keeps them out of the run's group, which is stopped when it ends.
+    ThreadGroup group = Thread.currentThread().getThreadGroup();
     return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      Thread t = new Thread(group, r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

@@ -80,6 +80,7 @@ class ProgramController {
   @Operation(summary = "Show a program")
   @ApiResponse(responseCode = "200", description = "The program")
   @ApiResponse(responseCode = "404", description = "No such program")
+  @ApiResponse(responseCode = "409", description = "program-in-use: runs of the program are active")
   ProgramResponse show(@PathVariable String id) {
     return ProgramResponse.of(store.get(id), summaries);
   }
@@ -88,6 +89,7 @@ class ProgramController {
   @Operation(summary = "Delete a program and its jar")
   @ApiResponse(responseCode = "204", description = "Deleted")
   @ApiResponse(responseCode = "404", description = "No such program")
+  @ApiResponse(responseCode = "409", description = "program-in-use: runs of the program are active")
   ResponseEntity<Void> delete(@PathVariable String id) {
     store.delete(id);
     return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
@@ -102,6 +104,7 @@ class ProgramController {
   @ApiResponse(responseCode = "200", description = "The jar")
   @ApiResponse(responseCode = "304", description = "The client's copy (If-None-Match) is current")
   @ApiResponse(responseCode = "404", description = "No such program")
+  @ApiResponse(responseCode = "409", description = "program-in-use: runs of the program are active")
   ResponseEntity<Resource> jar(@PathVariable String id) {
     StoredProgram program = store.get(id);
     // Spring MVC answers 304 itself when If-None-Match matches the ETag of a 200 GET response.

@@ -40,12 +40,17 @@ class ProgramStore implements ProgramLookup {
   /** Serialises the short steps that must agree between the files and the table. */
   private final Object commitLock = new Object();
 
+  private final org.springframework.beans.factory.ObjectProvider<ProgramUsage> usages;
+
   ProgramStore(
       ProgramRepository repository,
       CoordinatorProperties coordinator,
       ProgramProperties properties,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      org.springframework.beans.factory.ObjectProvider<ProgramUsage> usages) {
     this.repository = repository;
+    // Resolved at delete time: the users of programs (runs) depend on the store themselves.
+    this.usages = usages;
     this.events = events;
     this.files = new ProgramFiles(coordinator.getDataDir());
     this.inspector = new JarInspector(properties);
@@ -136,6 +141,9 @@ class ProgramStore implements ProgramLookup {
   void delete(String id) {
     synchronized (commitLock) {
       StoredProgram program = get(id);
+      if (usages.orderedStream().anyMatch(u -> u.inUse(id))) {
+        throw new ProgramInUseException(id);
+      }
       if (!repository.deleteById(id)) {
         throw new ProgramNotFoundException(id);
       }

@@ -2,6 +2,7 @@ package dev.farcall.coordinator.run;
 
 import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.program.ProgramRef;
+import dev.farcall.coordinator.program.ProgramUsage;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Service;
  * without an invoker every remote attempt falls back to running at home.
  */
 @Service
-public class RunService implements SmartInitializingSingleton {
+public class RunService implements SmartInitializingSingleton, ProgramUsage {
 
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
   private static final int LIST_LIMIT = 200;
@@ -238,6 +239,11 @@ public class RunService implements SmartInitializingSingleton {
     }
     a.run.cancel("cancelled by request");
     return get(id);
+  }
+
+  @Override
+  public boolean inUse(String programId) {
+    return hasActiveRuns(programId);
   }
 
   /** Whether a program has runs that have not ended. */

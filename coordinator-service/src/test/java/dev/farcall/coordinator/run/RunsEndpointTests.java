@@ -92,6 +92,40 @@ class RunsEndpointTests extends CoordinatorTestBase {
   }
 
   @Test
+  void programWithAnActiveRunCannotBeDeletedUntilTheRunEnds() {
+    String runId = start(Map.of("mainClass", Examples.main("spin"))).getBody().get("id").asText();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> output(runId, "stdout").equals("spinning\n"));
+
+    ResponseEntity<JsonNode> refused =
+        admin.delete().uri("/api/v1/programs/{id}", programId).retrieve().toEntity(JsonNode.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.getBody().get("type").asText()).endsWith("/program-in-use");
+    assertThat(
+            admin
+                .get()
+                .uri("/api/v1/programs/{id}", programId)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    admin.post().uri("/api/v1/runs/{id}/cancel", runId).retrieve().toBodilessEntity();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> get(runId).getBody().get("status").asText().equals("CANCELLED"));
+    assertThat(
+            admin
+                .delete()
+                .uri("/api/v1/programs/{id}", programId)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
   void badRequestsAreProblemsAndChangeNothing() {
     ResponseEntity<JsonNode> noSuchClass = start(Map.of("mainClass", "no.such.Main"));
     ResponseEntity<JsonNode> noMain =

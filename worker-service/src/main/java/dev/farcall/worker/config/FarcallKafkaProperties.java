@@ -24,7 +24,7 @@ public class FarcallKafkaProperties {
   public static final int DEFAULT_MAX_POLL_RECORDS = 64;
 
   /** Default producer linger. */
-  public static final Duration DEFAULT_LINGER = Duration.ofMillis(1);
+  public static final Duration DEFAULT_LINGER = Duration.ZERO;
 
   /** Default upper bound on a reply's delivery, retries included. */
   public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(30);

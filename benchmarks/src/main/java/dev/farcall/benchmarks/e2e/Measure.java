@@ -1,0 +1,123 @@
+package dev.farcall.benchmarks.e2e;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+
+/** The measurement loops every peer shares, each bounded in time. */
+final class Measure {
+
+  private Measure() {}
+
+  /** A blocking call. */
+  interface Call {
+    void call() throws Exception;
+  }
+
+  /** Starts one call and reports its end (error null when it succeeded) to {@code done}. */
+  interface AsyncCall {
+    void start(BiConsumer<Object, Throwable> done) throws Exception;
+  }
+
+  /** {@code calls} calls one after the other after {@code warmUp} unmeasured ones. */
+  static Result oneAtATime(String name, int warmUp, int calls, Call call) throws Exception {
+    for (int i = 0; i < warmUp; i++) {
+      call.call();
+    }
+    Latencies latencies = new Latencies(calls);
+    long started = System.nanoTime();
+    for (int i = 0; i < calls; i++) {
+      long t = System.nanoTime();
+      call.call();
+      latencies.add(System.nanoTime() - t);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return new Result(
+        name, latencies.percentileMicros(50), latencies.percentileMicros(99), calls / seconds);
+  }
+
+  /** {@code threads} callers calling in a loop for {@code seconds}: throughput only. */
+  static Result callers(String name, int threads, double seconds, Call call) throws Exception {
+    AtomicLong done = new AtomicLong();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    Thread[] workers = new Thread[threads];
+    CountDownLatch go = new CountDownLatch(1);
+    for (int i = 0; i < threads; i++) {
+      workers[i] =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                  long n = 0;
+                  while (System.nanoTime() < end) {
+                    call.call();
+                    n++;
+                  }
+                  done.addAndGet(n);
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "caller-" + i);
+      workers[i].start();
+    }
+    long started = System.nanoTime();
+    go.countDown();
+    for (Thread t : workers) {
+      t.join();
+    }
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    if (failure.get() != null) {
+      throw new IllegalStateException(name + " failed", failure.get());
+    }
+    return new Result(name, -1, -1, done.get() / elapsed);
+  }
+
+  /**
+   * {@code calls} calls with up to {@code inFlight} outstanding at once; each call's latency runs
+   * from its start to its completion.
+   */
+  static Result pipelined(String name, int calls, int inFlight, Duration limit, AsyncCall call)
+      throws Exception {
+    Latencies latencies = new Latencies(calls);
+    Semaphore window = new Semaphore(inFlight);
+    CountDownLatch done = new CountDownLatch(calls);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    long started = System.nanoTime();
+    long deadline = started + limit.toNanos();
+    for (int i = 0; i < calls; i++) {
+      if (!window.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        throw new IllegalStateException(name + ": no completion within " + limit);
+      }
+      if (failure.get() != null) {
+        throw new IllegalStateException(name + " failed", failure.get());
+      }
+      long t = System.nanoTime();
+      call.start(
+          (value, error) -> {
+            if (error != null) {
+              failure.compareAndSet(null, error);
+            } else {
+              latencies.add(System.nanoTime() - t);
+            }
+            window.release();
+            done.countDown();
+          });
+    }
+    if (!done.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+      throw new IllegalStateException(
+          name + ": " + done.getCount() + " calls missing after " + limit);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (failure.get() != null) {
+      throw new IllegalStateException(name + " failed", failure.get());
+    }
+    return new Result(
+        name, latencies.percentileMicros(50), latencies.percentileMicros(99), calls / seconds);
+  }
+}
