@@ -67,16 +67,18 @@ class RunWorkerFailureTests {
     String id =
         ProgramRuns.start(
             api, examples, main, List.of(BLOCKS), ProgramRuns.EVERYTHING_MOVABLE_REMOTE);
-    // kill the child once it has served calls of this run, while the run still dispatches
+    // Kill the child once it has served calls of this run, while the run still dispatches. (Its
+    // heartbeat's inFlight is a sample, often 0 between batches: not waited for. Calls that were
+    // on the child, or sent to its partitions before it is found dead, must be resent or run at
+    // home: checked below.)
     long giveUp = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     JsonNode worker = childSnapshot(api);
     JsonNode runNow = ProgramRuns.get(api, id);
-    while (worker.path("completed").asLong() <= completedBefore
-        || worker.path("inFlight").asInt() == 0) {
+    while (worker.path("completed").asLong() <= completedBefore) {
       if (System.nanoTime() > giveUp
           || ProgramRuns.FINAL.contains(runNow.path("status").asString())) {
         throw new AssertionError(
-            "the child worker was not seen busy with calls of the run; child: "
+            "the child worker was not seen serving calls of the run; child: "
                 + worker
                 + " before: "
                 + completedBefore
