@@ -76,6 +76,12 @@ final class FarcallApi {
     return send(request(path).GET().build());
   }
 
+  /** {@code GET} of a text/plain resource (e.g. a run's output). */
+  Response getText(String path) {
+    return send(
+        request(path).setHeader("Accept", "text/plain, application/problem+json").GET().build());
+  }
+
   Response postJson(String path, String json) {
     return send(
         request(path)

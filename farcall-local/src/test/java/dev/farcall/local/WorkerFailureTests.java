@@ -54,7 +54,7 @@ class WorkerFailureTests {
     LocalCluster cluster = TestCluster.get();
     FarcallApi api = TestCluster.admin();
     String examples = TestCluster.examplesProgram();
-    child = startChildWorker(cluster);
+    child = startChildWorker(cluster, CHILD_ID);
     TestCluster.awaitAlive(api, List.of(CHILD_ID));
     // A worker that has been serving: the child holds the jar before the burst. (A cold worker
     // fetches the jar over HTTP, which waits behind the coordinator's blocked request threads
@@ -122,10 +122,10 @@ class WorkerFailureTests {
   }
 
   /** A worker in its own JVM, with the class path of this one and the launcher's arguments. */
-  private static Process startChildWorker(LocalCluster cluster) throws IOException {
+  static Process startChildWorker(LocalCluster cluster, String id) throws IOException {
     Map<String, String> props =
         ServiceArguments.worker(
-            CHILD_ID,
+            id,
             cluster.baseUrl(),
             cluster.dataDir(),
             cluster.bootstrapServers(),
@@ -139,7 +139,7 @@ class WorkerFailureTests {
     command.add(System.getProperty("java.class.path"));
     command.add(WorkerApplication.class.getName());
     command.addAll(List.of(ServiceArguments.toArgs(props)));
-    Path log = Files.createDirectories(Path.of("target")).resolve("child-worker.log");
+    Path log = Files.createDirectories(Path.of("target")).resolve(id + ".log");
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())

@@ -254,19 +254,20 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
 
   @Override
   public <R> CompletableFuture<R> dispatch(
-      AsyncTarget target, Object[] arguments, Callable<R> local) {
+      AsyncTarget target, Object[] arguments, Callable<R> atHome) {
     CompletableFuture<R> future = new CompletableFuture<>();
     Integer id =
         ids.get(new MethodKey(target.ownerClass(), target.methodName(), target.descriptor()));
     asyncExecutor.execute(
         () -> {
           try {
+            // apply answers the run's LOCAL sentinel for a LOCAL decision or a fall-back
             Object value = id == null ? local : apply(id, arguments);
             if (value == local) {
               if (id != null && countedByStubs) {
                 localCalls[id].increment(); // no stub on this path: count it here
               }
-              value = local.call();
+              value = atHome.call();
             }
             @SuppressWarnings("unchecked")
             R typed = (R) value;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,5 +87,31 @@ class EquivalenceTests {
     assertThat(farcall.stats().remoteCalls()).isPositive();
     assertThat(remote.stream().mapToLong(worker::served).sum()).isPositive();
     assertThat(farcall.stderr()).isEqualTo(plain.stderr());
+  }
+
+  /**
+   * {@code Farcall.async} of a method the plan keeps at home (LOCAL), or does not plan at all, runs
+   * the call at home and completes the future with its real result.
+   */
+  @Test
+  void asyncCallsDecidedLocalOrNotPlannedRunAtHomeWithTheSameOutput() {
+    String main = Examples.main("async");
+    Examples.PlainRun plain = Examples.runPlain(main, List.of());
+    RunPlan decidedLocal =
+        new RunPlan(
+            Stream.of(
+                    method("async", "fib", "(I)J"),
+                    method("async", "repeat", "(Ljava/lang/String;I)Ljava/lang/String;"),
+                    method("async", "checkedSqrt", "(I)I"))
+                .map(m -> new RunPlan.PlannedMethod(m, Decision.LOCAL, "chosen by the test"))
+                .toList());
+
+    for (RunPlan plan : List.of(decidedLocal, RunPlan.empty())) {
+      Runs.Finished farcall = Runs.run(main, List.of(), plan, worker);
+
+      assertThat(farcall.stdout()).as("stderr: %s", farcall.stderr()).isEqualTo(plain.stdout());
+      assertThat(farcall.outcome().exitCode()).isEqualTo(plain.exitCode());
+      assertThat(farcall.stats().remoteCalls()).isZero();
+    }
   }
 }
