@@ -30,9 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * local mode starts them (settings as {@code --key=value} arguments, each context reading only its
  * own service's {@code application.yml}, as farcall-local's {@code ServiceArguments} does; that
  * module's main artifact is its executable jar, so it is not a dependency here), and the examples
- * jar uploaded over REST.
+ * jar uploaded over REST. Shared by the end-to-end and the run benchmarks.
  */
-final class FarcallCluster implements AutoCloseable {
+public final class FarcallCluster implements AutoCloseable {
 
   /**
    * A worker has no database and serves no HTTP, but the coordinator's auto-configurations share
@@ -51,16 +51,21 @@ final class FarcallCluster implements AutoCloseable {
           "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
           "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration");
 
-  final String adminToken = UUID.randomUUID().toString();
+  /** The admin token the coordinator was started with. */
+  public final String adminToken = UUID.randomUUID().toString();
+
   private final String workerToken = UUID.randomUUID().toString();
   private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
   private ConfigurableApplicationContext coordinator;
   int port;
-  String programId;
+
+  /** The id of the uploaded examples jar. */
+  public String programId;
+
   String jarSha256;
 
   /** Starts the coordinator and {@code workerCount} workers; waits until all workers are ALIVE. */
-  static FarcallCluster start(String bootstrap, Path dir, int workerCount) throws Exception {
+  public static FarcallCluster start(String bootstrap, Path dir, int workerCount) throws Exception {
     FarcallCluster cluster = new FarcallCluster();
     try {
       cluster.startAll(bootstrap, dir, workerCount);
@@ -170,7 +175,7 @@ final class FarcallCluster implements AutoCloseable {
   }
 
   /** The examples jar the build copies to {@code benchmarks/target/bench-jars/examples.jar}. */
-  static Path examplesJar() {
+  public static Path examplesJar() {
     for (String candidate :
         List.of("benchmarks/target/bench-jars/examples.jar", "target/bench-jars/examples.jar")) {
       Path p = Path.of(candidate);
@@ -221,11 +226,11 @@ final class FarcallCluster implements AutoCloseable {
     }
   }
 
-  String apiUrl() {
+  public String apiUrl() {
     return "http://127.0.0.1:" + port + "/api/v1";
   }
 
-  Dispatcher dispatcher() {
+  public Dispatcher dispatcher() {
     return coordinator.getBean(Dispatcher.class);
   }
 

@@ -2,6 +2,7 @@ package dev.farcall.benchmarks.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.farcall.benchmarks.e2e.FarcallCluster;
 import dev.farcall.kafka.EmbeddedKafkaBroker;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -96,7 +97,7 @@ public final class RunBenchmark {
         System.getProperty("java.version"),
         load(),
         Instant.now());
-    Path jar = RunCluster.examplesJar();
+    Path jar = FarcallCluster.examplesJar();
     Map<String, String> plainOutputs = new LinkedHashMap<>();
     for (Program p : programs) {
       plainOutputs.put(p.mainClass(), plainRun(jar, p)); // reference output, also a warm-up
@@ -109,8 +110,8 @@ public final class RunBenchmark {
     int exit = 0;
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0, true)) {
       for (int workers : List.of(1, 2)) {
-        try (RunCluster cluster =
-            RunCluster.start(broker.bootstrapServers(), dir.resolve("c" + workers), workers)) {
+        try (FarcallCluster cluster =
+            FarcallCluster.start(broker.bootstrapServers(), dir.resolve("c" + workers), workers)) {
           String api = cluster.apiUrl();
           String token = cluster.adminToken;
           awaitAnalysis(api, token, cluster.programId);
