@@ -18,4 +18,5 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   mvn -B -q -pl benchmarks -am package -DskipTests -Dspotless.check.skip=true
 fi
 cp="benchmarks/target/classes:$(cat benchmarks/target/run.classpath)"
-exec java ${JAVA_OPTS:--Xmx2g} -cp "$cp" "$main" "$@"
+exec java -XX:+UseCountedLoopSafepoints -XX:LoopStripMiningIter=1000 ${JAVA_OPTS:--Xmx2g} \
+  -cp "$cp" "$main" "$@"

@@ -177,7 +177,9 @@ class FarcallScriptTests {
         .containsPattern(
             "(?m)^calls +"
                 + stats.get("localCalls").asLong()
-                + " local, "
+                + " local"
+                + (stats.get("localCallsComplete").asBoolean() ? "" : " \\+ uncounted")
+                + ", "
                 + stats.get("remoteCalls").asLong()
                 + " remote, ");
     assertThat(shown.stdout())
@@ -193,10 +195,12 @@ class FarcallScriptTests {
   }
 
   private static boolean wasCalled(JsonNode site) {
-    return site.get("localCalls").asLong()
-            + site.get("remoteCalls").asLong()
-            + site.path("fallbacks").asLong(0)
-        > 0;
+    // tiny LOCAL methods do not count their calls: such a site may have been called
+    return site.get("localCalls").isNull()
+        || site.get("localCalls").asLong()
+                + site.get("remoteCalls").asLong()
+                + site.path("fallbacks").asLong(0)
+            > 0;
   }
 
   /**
@@ -214,7 +218,9 @@ class FarcallScriptTests {
                 + java.util.regex.Pattern.quote(site.get("descriptor").asString())
                 + ")?",
             site.get("decision").asString(),
-            Long.toString(site.get("localCalls").asLong()),
+            site.get("localCalls").isNull()
+                ? "uncounted"
+                : Long.toString(site.get("localCalls").asLong()),
             Long.toString(site.get("remoteCalls").asLong()),
             mean,
             mean,

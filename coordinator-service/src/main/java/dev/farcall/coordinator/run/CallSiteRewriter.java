@@ -1,7 +1,11 @@
 package dev.farcall.coordinator.run;
 
 import dev.farcall.coordinator.run.hooks.RunHooks;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +25,11 @@ import org.objectweb.asm.Type;
  * <ul>
  *   <li>Each call of a dispatchable method (an invoke instruction, or a method reference passed to
  *       {@code LambdaMetafactory.metafactory}) becomes a call of a private static stub added to the
- *       same class, so the stub has exactly the access the call site had. The stub reads the run's
- *       decision table ({@link RunHooks#MODES}: a volatile array read, an element read and a
- *       branch) and either makes the original call or hands the boxed arguments to {@link
- *       RunHooks#dispatch}; when that answers {@link RunHooks#LOCAL}, it makes the original call.
+ *       same class, so the stub has exactly the access the call site had. The stub asks for its
+ *       site's mode (an {@code invokedynamic} whose target is a constant the JIT folds, see {@link
+ *       RunHooks}) and either makes the original call, counts it and makes it, or hands the boxed
+ *       arguments to {@link RunHooks#dispatch}; when that answers {@link RunHooks#LOCAL}, it makes
+ *       the original call.
  *   <li>{@code System.exit}, {@code Runtime.exit}, {@code Runtime.halt} end the run instead of the
  *       JVM; {@code System.out/err/in} and their setters, {@code Throwable.printStackTrace()},
  *       shutdown hooks and the default uncaught exception handler become per-run.
@@ -38,14 +43,26 @@ final class CallSiteRewriter {
   static final String HOOKS = Type.getInternalName(RunHooks.class);
   static final String STUB_PREFIX = "farcall$call$";
 
+  private static final Handle SITE_BOOTSTRAP =
+      new Handle(
+          Opcodes.H_INVOKESTATIC,
+          HOOKS,
+          "site",
+          MethodType.methodType(
+                  CallSite.class,
+                  MethodHandles.Lookup.class,
+                  String.class,
+                  MethodType.class,
+                  int.class)
+              .toMethodDescriptorString(),
+          false);
+
   private final Map<MethodKey, Integer> siteIds;
   private final ClassIndex index;
-  private final boolean countLocalCalls;
 
-  CallSiteRewriter(Map<MethodKey, Integer> siteIds, ClassIndex index, boolean countLocalCalls) {
+  CallSiteRewriter(Map<MethodKey, Integer> siteIds, ClassIndex index) {
     this.siteIds = siteIds;
     this.index = index;
-    this.countLocalCalls = countLocalCalls;
   }
 
   byte[] rewrite(byte[] classFile) {
@@ -176,14 +193,39 @@ final class CallSiteRewriter {
         frameLocals[i] = frameType(params[i]);
       }
       boolean frames = version >= Opcodes.V1_6;
+      int modeSlot = 0;
+      for (Type p : params) {
+        modeSlot += p.getSize();
+      }
+      Object[] modeLocals = Arrays.copyOf(frameLocals, frameLocals.length + 1);
+      modeLocals[frameLocals.length] = Opcodes.INTEGER;
       mv.visitCode();
       Label local = new Label();
       Label localPop = new Label();
-      mv.visitFieldInsn(Opcodes.GETSTATIC, HOOKS, "MODES", "[I");
+      Label dispatch = new Label();
+      pushMode(mv, stub.siteId());
+      mv.visitVarInsn(Opcodes.ISTORE, modeSlot);
+      mv.visitVarInsn(Opcodes.ILOAD, modeSlot);
+      mv.visitJumpInsn(Opcodes.IFEQ, local); // MODE_LOCAL
+      mv.visitVarInsn(Opcodes.ILOAD, modeSlot);
+      pushInt(mv, RunHooks.MODE_COUNTED_LOCAL);
+      mv.visitJumpInsn(Opcodes.IF_ICMPNE, dispatch);
+      mv.visitFieldInsn(
+          Opcodes.GETSTATIC, HOOKS, "LOCAL_CALLS", "[Ljava/util/concurrent/atomic/LongAdder;");
       pushInt(mv, stub.siteId());
-      mv.visitInsn(Opcodes.IALOAD);
-      mv.visitJumpInsn(Opcodes.IFEQ, local);
-      // dispatch: box the arguments into an Object[]
+      mv.visitInsn(Opcodes.AALOAD);
+      mv.visitMethodInsn(
+          Opcodes.INVOKEVIRTUAL,
+          "java/util/concurrent/atomic/LongAdder",
+          "increment",
+          "()V",
+          false);
+      mv.visitJumpInsn(Opcodes.GOTO, local);
+      // MODE_DISPATCH: box the arguments into an Object[]
+      mv.visitLabel(dispatch);
+      if (frames) {
+        mv.visitFrame(Opcodes.F_FULL, modeLocals.length, modeLocals, 0, new Object[0]);
+      }
       pushInt(mv, stub.siteId());
       pushInt(mv, params.length);
       mv.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
@@ -209,24 +251,12 @@ final class CallSiteRewriter {
       mv.visitLabel(localPop);
       if (frames) {
         mv.visitFrame(
-            Opcodes.F_FULL, frameLocals.length, frameLocals, 1, new Object[] {"java/lang/Object"});
+            Opcodes.F_FULL, modeLocals.length, modeLocals, 1, new Object[] {"java/lang/Object"});
       }
       mv.visitInsn(Opcodes.POP);
       mv.visitLabel(local);
       if (frames) {
         mv.visitFrame(Opcodes.F_FULL, frameLocals.length, frameLocals, 0, new Object[0]);
-      }
-      if (countLocalCalls) {
-        mv.visitFieldInsn(
-            Opcodes.GETSTATIC, HOOKS, "LOCAL_CALLS", "[Ljava/util/concurrent/atomic/LongAdder;");
-        pushInt(mv, stub.siteId());
-        mv.visitInsn(Opcodes.AALOAD);
-        mv.visitMethodInsn(
-            Opcodes.INVOKEVIRTUAL,
-            "java/util/concurrent/atomic/LongAdder",
-            "increment",
-            "()V",
-            false);
       }
       slot = 0;
       for (Type p : params) {
@@ -238,6 +268,20 @@ final class CallSiteRewriter {
       mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
       mv.visitMaxs(0, 0);
       mv.visitEnd();
+    }
+
+    /**
+     * Pushes the site's mode: an {@code invokedynamic} bound to the site's call site where the
+     * class file may hold one (Java 7 and later), else an element of the run's mode table.
+     */
+    private void pushMode(MethodVisitor mv, int siteId) {
+      if (version >= Opcodes.V1_7) {
+        mv.visitInvokeDynamicInsn("mode", "()I", SITE_BOOTSTRAP, siteId);
+      } else {
+        mv.visitFieldInsn(Opcodes.GETSTATIC, HOOKS, "MODES", "[I");
+        pushInt(mv, siteId);
+        mv.visitInsn(Opcodes.IALOAD);
+      }
     }
 
     private final class MethodRewriting extends MethodVisitor {

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Decides, per call of a dispatchable method, where it runs, and makes remote calls: encode with
@@ -58,7 +59,6 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
   private final LongAdder[] localCalls;
   private final ExecutorService asyncExecutor;
   private final Site[] sites;
-  private final boolean countedByStubs;
   // the run's own copy of RunHooks.LOCAL: the stubs compare against that one
   private final Object local;
   private final Map<MethodKey, Integer> ids = new HashMap<>();
@@ -77,7 +77,7 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
       Object localSentinel,
       Consumer<int[]> modesSink,
       LongAdder[] localCalls,
-      boolean countLocalCalls,
+      Predicate<RunPlan.PlannedMethod> countsLocalCalls,
       ExecutorService asyncExecutor) {
     this.runId = runId;
     this.programId = programId;
@@ -90,12 +90,12 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
     this.local = localSentinel;
     this.modesSink = modesSink;
     this.localCalls = localCalls;
-    this.countedByStubs = countLocalCalls;
     this.asyncExecutor = asyncExecutor;
     List<RunPlan.PlannedMethod> methods = plan.methods();
     this.sites = new Site[methods.size()];
     for (int i = 0; i < sites.length; i++) {
-      sites[i] = new Site(methods.get(i).method(), methods.get(i).decision());
+      RunPlan.PlannedMethod planned = methods.get(i);
+      sites[i] = new Site(planned.method(), planned.decision(), countsLocalCalls.test(planned));
       ids.put(methods.get(i).method(), i);
     }
     publishModes();
@@ -113,8 +113,15 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
   private synchronized void publishModes() {
     int[] modes = new int[sites.length];
     for (int i = 0; i < sites.length; i++) {
-      modes[i] =
-          sites[i].decision == Decision.REMOTE ? RunHooks.MODE_DISPATCH : RunHooks.MODE_LOCAL;
+      Site site = sites[i];
+      if (site.decision == Decision.REMOTE) {
+        modes[i] = RunHooks.MODE_DISPATCH;
+      } else if (site.countsLocalCalls) {
+        modes[i] = RunHooks.MODE_COUNTED_LOCAL;
+      } else {
+        modes[i] = RunHooks.MODE_LOCAL;
+        site.uncountedLocalCalls = true;
+      }
     }
     modesSink.accept(modes);
   }
@@ -125,6 +132,7 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
     control.checkActive();
     Site site = sites[siteId];
     if (site.decision != Decision.REMOTE) {
+      site.localCalls.increment(); // decided LOCAL while this call was on its way here
       return local;
     }
     Optional<MethodCodec> methodCodec = site.codec();
@@ -264,10 +272,7 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
             // apply answers the run's LOCAL sentinel for a LOCAL decision or a fall-back
             Object value = id == null ? local : apply(id, arguments);
             if (value == local) {
-              if (id != null && countedByStubs) {
-                localCalls[id].increment(); // no stub on this path: count it here
-              }
-              value = atHome.call();
+              value = atHome.call(); // apply has counted it
             }
             @SuppressWarnings("unchecked")
             R typed = (R) value;
@@ -282,6 +287,7 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
   /** The profile of every site so far. */
   RunStats stats() {
     List<RunStats.Site> out = new ArrayList<>();
+    boolean localComplete = true;
     long local = 0;
     long remote = 0;
     long retries = 0;
@@ -290,6 +296,7 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
     for (int i = 0; i < sites.length; i++) {
       Site s = sites[i];
       long siteLocal = s.localCalls.sum() + (i < localCalls.length ? localCalls[i].sum() : 0);
+      boolean counted = !s.uncountedLocalCalls;
       long siteRemote = s.remoteCalls.sum();
       out.add(
           new RunStats.Site(
@@ -297,7 +304,7 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
               s.key.methodName(),
               s.key.descriptor(),
               s.decision,
-              siteLocal,
+              counted ? siteLocal : null,
               siteRemote,
               s.fallbacks.sum(),
               siteRemote == 0 ? 0 : (double) s.workMicros.sum() / siteRemote,
@@ -306,12 +313,13 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
               s.bytesReceived.sum(),
               s.retries.sum()));
       local += siteLocal;
+      localComplete &= counted;
       remote += siteRemote;
       retries += s.retries.sum();
       sent += s.bytesSent.sum();
       received += s.bytesReceived.sum();
     }
-    return new RunStats(local, remote, retries, sent, received, out);
+    return new RunStats(local, localComplete, remote, retries, sent, received, out);
   }
 
   private ArgumentCodec argumentCodec() {
@@ -335,6 +343,9 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
   /** One dispatchable method: its decision, codec and profile. */
   private final class Site {
     final MethodKey key;
+    final boolean countsLocalCalls;
+    // set once the site ran in MODE_LOCAL, whose calls nobody counts
+    volatile boolean uncountedLocalCalls;
     volatile Decision decision;
     volatile Method method;
     volatile boolean isStatic;
@@ -348,9 +359,10 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
     final LongAdder bytesSent = new LongAdder();
     final LongAdder bytesReceived = new LongAdder();
 
-    Site(MethodKey key, Decision decision) {
+    Site(MethodKey key, Decision decision, boolean countsLocalCalls) {
       this.key = key;
       this.decision = decision;
+      this.countsLocalCalls = countsLocalCalls;
     }
 
     /** The codec, built on first remote call; empty (and the site stays home) if impossible. */
@@ -384,9 +396,7 @@ final class Dispatcher implements BiFunction<Integer, Object[], Object>, AsyncDi
 
     Object fallback() {
       fallbacks.increment();
-      if (!countedByStubs) {
-        localCalls.increment(); // the stub's own counter counts the local call otherwise
-      }
+      localCalls.increment();
       return local;
     }
 

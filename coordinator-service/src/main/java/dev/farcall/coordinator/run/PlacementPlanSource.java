@@ -56,6 +56,7 @@ class PlacementPlanSource implements RunPlanSource {
         d.decision() == dev.farcall.heuristics.placement.Decision.REMOTE
             ? Decision.REMOTE
             : Decision.LOCAL,
-        d.reason());
+        d.reason(),
+        d.estimates() == null ? Double.NaN : d.estimates().workNanos());
   }
 }

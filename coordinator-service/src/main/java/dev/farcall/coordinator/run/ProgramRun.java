@@ -137,12 +137,7 @@ public final class ProgramRun {
                         "No mainClass was given and the jar's manifest names no Main-Class"));
     List<MethodKey> sites = plan.methods().stream().map(RunPlan.PlannedMethod::method).toList();
     RunClassLoader loader =
-        new RunClassLoader(
-            program.jarFile(),
-            id,
-            Farcall.class.getClassLoader(),
-            sites,
-            settings.countLocalCalls());
+        new RunClassLoader(program.jarFile(), id, Farcall.class.getClassLoader(), sites);
     Class<?> type;
     try {
       type = Class.forName(name, false, loader);
@@ -247,6 +242,8 @@ public final class ProgramRun {
     setHook(hooks, "ERR", output.err());
     setHook(hooks, "IN", new ByteArrayInputStream(new byte[0]));
     setHook(hooks, "LOCAL_CALLS", localCalls);
+    SiteModes modes = new SiteModes(localCalls.length, table -> setHook(hooks, "MODES", table));
+    setHook(hooks, "SITES", modes.callSites());
     // as at a JVM's exit, nothing the program prints after System.exit appears
     setHook(
         hooks,
@@ -271,9 +268,9 @@ public final class ProgramRun {
             settings.callTimeout(),
             deadline,
             getHook(hooks, "LOCAL"),
-            modes -> setHook(hooks, "MODES", modes),
+            modes,
             localCalls,
-            settings.countLocalCalls(),
+            settings::countsLocalCalls,
             async);
     dispatcher = d;
     setHook(hooks, "DISPATCHER", d);

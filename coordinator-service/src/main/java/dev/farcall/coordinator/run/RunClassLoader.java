@@ -29,20 +29,14 @@ final class RunClassLoader extends ProgramClassLoader {
 
   /**
    * @param sites the dispatchable methods; a method's index is its site id in the decision table
-   * @param countLocalCalls whether stubs count local calls (a striped counter increment)
    */
-  RunClassLoader(
-      Path jar,
-      String label,
-      ClassLoader apiLoader,
-      List<MethodKey> sites,
-      boolean countLocalCalls) {
+  RunClassLoader(Path jar, String label, ClassLoader apiLoader, List<MethodKey> sites) {
     super(jar, label, apiLoader);
     Map<MethodKey, Integer> ids = new HashMap<>();
     for (int i = 0; i < sites.size(); i++) {
       ids.put(sites.get(i), i);
     }
-    this.rewriter = new CallSiteRewriter(Map.copyOf(ids), new ClassIndex(this), countLocalCalls);
+    this.rewriter = new CallSiteRewriter(Map.copyOf(ids), new ClassIndex(this));
   }
 
   /** This run's copy of {@link RunHooks}. */

@@ -13,8 +13,19 @@ import java.util.Map;
  */
 public record RunPlan(List<PlannedMethod> methods) {
 
-  /** A dispatchable method and its decision, with the reason shown to users. */
-  public record PlannedMethod(MethodKey method, Decision decision, String reason) {}
+  /**
+   * A dispatchable method and its decision, with the reason shown to users.
+   *
+   * @param estimatedWorkNanos the cost model's work per call, {@code NaN} when unknown
+   */
+  public record PlannedMethod(
+      MethodKey method, Decision decision, String reason, double estimatedWorkNanos) {
+
+    /** A method without a work estimate. */
+    public PlannedMethod(MethodKey method, Decision decision, String reason) {
+      this(method, decision, reason, Double.NaN);
+    }
+  }
 
   public RunPlan {
     methods = List.copyOf(methods);

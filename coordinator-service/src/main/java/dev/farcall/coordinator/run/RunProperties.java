@@ -13,6 +13,7 @@ public class RunProperties {
   static final DataSize DEFAULT_OUTPUT_CAP = DataSize.ofMegabytes(1);
   static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
   static final Duration DEFAULT_STOP_GRACE = Duration.ofMillis(500);
+  static final Duration DEFAULT_COUNT_LOCAL_CALLS_MIN_WORK = Duration.ofNanos(1_000);
 
   /** How many runs execute at the same time; further runs wait in the queue (QUEUED). */
   private int maxConcurrent = DEFAULT_MAX_CONCURRENT;
@@ -27,11 +28,18 @@ public class RunProperties {
   private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
 
   /**
-   * Whether rewritten call sites count their local calls (one striped counter increment per call).
-   * Off, the local path is a table read and a branch only, and local calls of LOCAL sites are not
-   * in the stats.
+   * Whether LOCAL sites count their calls (one striped counter increment per call). Off, a LOCAL
+   * call costs nothing over a direct call once compiled, and the stats show LOCAL sites' local
+   * calls as not counted.
    */
   private boolean countLocalCalls = true;
+
+  /**
+   * LOCAL sites whose estimated work per call (from the placement's cost model) is below this do
+   * not count their calls: for a method of a few nanoseconds the counter would cost more than the
+   * call. Zero counts every site.
+   */
+  private Duration countLocalCallsMinWork = DEFAULT_COUNT_LOCAL_CALLS_MIN_WORK;
 
   /** How long an ended run's leftover threads get after an interrupt before they are stopped. */
   private Duration stopGrace = DEFAULT_STOP_GRACE;
@@ -76,6 +84,14 @@ public class RunProperties {
     this.countLocalCalls = countLocalCalls;
   }
 
+  public Duration getCountLocalCallsMinWork() {
+    return countLocalCallsMinWork;
+  }
+
+  public void setCountLocalCallsMinWork(Duration countLocalCallsMinWork) {
+    this.countLocalCallsMinWork = countLocalCallsMinWork;
+  }
+
   public Duration getStopGrace() {
     return stopGrace;
   }
@@ -89,6 +105,7 @@ public class RunProperties {
         (int) Math.min(Integer.MAX_VALUE - 1024, outputCap.toBytes()),
         callTimeout,
         countLocalCalls,
+        countLocalCallsMinWork,
         stopGrace);
   }
 }

@@ -5,9 +5,14 @@ import java.util.List;
 /**
  * What a run's dispatchable call sites did, summed over the run and per site (a site is a
  * dispatchable method: all its call sites in the program share one decision and one profile).
+ *
+ * @param localCalls calls run at home that were counted (see {@link Site#localCalls})
+ * @param localCallsComplete whether every site counted its local calls, so that {@code localCalls}
+ *     is the exact total rather than a lower bound
  */
 public record RunStats(
     long localCalls,
+    boolean localCallsComplete,
     long remoteCalls,
     long retries,
     long bytesSent,
@@ -20,15 +25,16 @@ public record RunStats(
 
   /** A run that dispatched nothing. */
   public static RunStats empty() {
-    return new RunStats(0, 0, 0, 0, 0, List.of());
+    return new RunStats(0, true, 0, 0, 0, 0, List.of());
   }
 
   /**
    * One site's profile.
    *
    * @param decision the decision at the end of the run (LOCAL or REMOTE)
-   * @param localCalls calls run at home, including fall-backs (counted only when the run counts
-   *     local calls)
+   * @param localCalls calls run at home, including fall-backs; {@code null} when they were not
+   *     counted: a LOCAL site whose estimated work per call is so small that counting would cost a
+   *     noticeable share of it runs uncounted (see {@code farcall.run.count-local-calls-min-work})
    * @param remoteCalls calls answered by a worker (returned or threw)
    * @param fallbacks remote attempts that ended at home (no worker in time, a value that could not
    *     be encoded, an invocation error)
@@ -41,7 +47,7 @@ public record RunStats(
       String methodName,
       String descriptor,
       Decision decision,
-      long localCalls,
+      Long localCalls,
       long remoteCalls,
       long fallbacks,
       double meanWorkMicros,

@@ -2,6 +2,10 @@ package dev.farcall.coordinator.run.hooks;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -15,9 +19,13 @@ import java.util.function.Predicate;
  * refer to JDK types only (no lambdas, no nested classes, no coordinator types); the driver fills
  * the fields reflectively before the program starts and clears them when the run ends.
  *
- * <p>Rewritten call sites read {@link #MODES} (one volatile array read and one element read) and
- * take the plain local call when the entry is {@link #MODE_LOCAL}; anything else goes to {@link
- * #dispatch}.
+ * <p>A rewritten call site asks for its site's mode and takes the plain local call when it is
+ * {@link #MODE_LOCAL}; {@link #MODE_COUNTED_LOCAL} counts the call in {@link #LOCAL_CALLS} first,
+ * and {@link #MODE_DISPATCH} goes to {@link #dispatch}. Class files of Java 7 or later ask through
+ * {@code invokedynamic} bound by {@link #site} to the site's {@link MutableCallSite}, whose target
+ * is a constant: the JIT compiles that to the constant itself, so a LOCAL call costs nothing once
+ * compiled, and a change of decision deoptimises the code that inlined the old one. Older class
+ * files, which cannot hold {@code invokedynamic}, read the same modes from {@link #MODES}.
  */
 public final class RunHooks {
 
@@ -27,11 +35,23 @@ public final class RunHooks {
   /** Table entry: ask the run's dispatcher. */
   public static final int MODE_DISPATCH = 1;
 
+  /** Table entry: count the call in {@link #LOCAL_CALLS}, then call the original method. */
+  public static final int MODE_COUNTED_LOCAL = 2;
+
   /** Returned by {@link #dispatch} when the call must run at home after all. */
   public static final Object LOCAL = new Object();
 
-  /** Decision per dispatchable method (index = site id); replaced as a whole, never mutated. */
+  /**
+   * Mode per dispatchable method (index = site id) for class files older than Java 7; replaced as a
+   * whole, never mutated.
+   */
   public static volatile int[] MODES = new int[0];
+
+  /**
+   * Mode per dispatchable method (index = site id) for {@code invokedynamic} call sites: each
+   * targets a constant {@code ()int} method handle. Set before the program's first instruction.
+   */
+  public static volatile MutableCallSite[] SITES;
 
   /** Local calls per site, when the run counts them. */
   public static volatile LongAdder[] LOCAL_CALLS = new LongAdder[0];
@@ -62,7 +82,19 @@ public final class RunHooks {
 
   private RunHooks() {}
 
-  /** Target of rewritten call sites whose table entry is not {@link #MODE_LOCAL}. */
+  /**
+   * Bootstrap of the rewritten call sites' {@code invokedynamic mode()I}: every call site of one
+   * dispatchable method shares that method's call site.
+   */
+  public static CallSite site(MethodHandles.Lookup caller, String name, MethodType type, int site) {
+    MutableCallSite[] sites = SITES;
+    if (sites == null || site < 0 || site >= sites.length) {
+      throw new IllegalStateException("no decision for site " + site + " in this run");
+    }
+    return sites[site];
+  }
+
+  /** Target of rewritten call sites whose mode is {@link #MODE_DISPATCH}. */
   public static Object dispatch(int site, Object[] arguments) {
     BiFunction<Integer, Object[], Object> dispatcher = DISPATCHER;
     return dispatcher == null ? LOCAL : dispatcher.apply(site, arguments);
