@@ -1,10 +1,13 @@
 package dev.farcall.coordinator.run;
 
 import dev.farcall.api.Farcall;
+import dev.farcall.benchmarks.e2e.FarcallCluster;
+import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.run.hooks.RunHooks;
 import dev.farcall.model.program.ProgramClassLoader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -12,6 +15,7 @@ import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.jar.JarEntry;
@@ -39,6 +43,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * through the run's volatile mode table. Each variant calls {@code call} through a constant method
  * handle, which the JIT inlines like a plain call, so what differs is the call site alone.
  *
+ * <p>{@code wholeProgramPlain} and {@code wholeProgramRun} time the fine-grained example ({@code
+ * programs.finegrained.Main 2000000000 2}: 4·10⁹ calls of a tiny pure method in one loop) as a
+ * whole, each invocation on a fresh class loader: once loaded as it is and run by calling its
+ * {@code main}, once as a Farcall run ({@link ProgramRun}, {@code mix} LOCAL with the cost model's
+ * estimate of 10 ns, so uncounted), in the same JVM, so neither pays JVM start-up and no cluster
+ * competes for the cores. Their ratio is the per-call cost of the LOCAL path inside a compiled
+ * loop.
+ *
  * <p>It lives in the run driver's package because the rewriting class loader and the decision table
  * are the driver's internals, not API.
  *
@@ -60,6 +72,9 @@ public class LocalPathBenchmark {
   private static final MethodHandle LOCAL_TABLE_JAVA6 =
       rewritten(Opcodes.V1_6, RunHooks.MODE_LOCAL);
 
+  private static final String FINE_GRAINED = "dev.farcall.examples.programs.finegrained.Main";
+  private static final List<String> FINE_GRAINED_ARGS = List.of("2000000000", "2");
+
   private int x = 12345;
 
   @Benchmark
@@ -80,6 +95,54 @@ public class LocalPathBenchmark {
   @Benchmark
   public int localThroughTableJava6() throws Throwable {
     return (int) LOCAL_TABLE_JAVA6.invokeExact(x++);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public void wholeProgramPlain() throws Throwable {
+    ProgramClassLoader loader =
+        ProgramClassLoader.fromJar(
+            examplesJar(), "bench-plain", LocalPathBenchmark.class.getClassLoader());
+    PrintStream out = System.out;
+    try {
+      System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+      Class.forName(FINE_GRAINED, true, loader)
+          .getMethod("main", String[].class)
+          .invoke(null, (Object) FINE_GRAINED_ARGS.toArray(String[]::new));
+    } finally {
+      System.setOut(out);
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public ProgramRun.Status wholeProgramRun() {
+    RunPlan plan =
+        new RunPlan(
+            List.of(
+                new RunPlan.PlannedMethod(
+                    new MethodKey(FINE_GRAINED, "mix", "(I)I"), Decision.LOCAL, "bench", 10)));
+    ProgramRun run =
+        ProgramRun.prepare(
+            "bench-" + System.nanoTime(),
+            new ProgramRef("examples", "examples", "0".repeat(64), examplesJar()),
+            FINE_GRAINED,
+            FINE_GRAINED_ARGS,
+            plan,
+            call -> CompletableFuture.failedFuture(new IllegalStateException("no workers")),
+            RunSettings.defaults(),
+            null);
+    ProgramRun.Outcome outcome = run.execute();
+    if (outcome.status() != ProgramRun.Status.SUCCEEDED) {
+      throw new IllegalStateException("run failed: " + outcome + " " + run.output().stderr());
+    }
+    return outcome.status();
+  }
+
+  private static Path examplesJar() {
+    return FarcallCluster.examplesJar();
   }
 
   private static MethodHandle direct(int version) {
