@@ -93,18 +93,22 @@ final class AvroIn {
 
   long readLong() {
     if (limit - pos >= 10) {
-      // Fast path: no bounds checks while a longest varint still fits.
-      long b = buf[pos++] & 0xFF;
+      // Fast path: no bounds checks while a longest varint still fits; the position stays in a
+      // local until the end.
+      byte[] in = buf;
+      int p = pos;
+      long b = in[p++] & 0xFF;
       long n = b & 0x7F;
       int shift = 7;
       while (b > 0x7F) {
         if (shift > 63) {
-          throw new PayloadException("malformed long varint at byte " + pos);
+          throw new PayloadException("malformed long varint at byte " + p);
         }
-        b = buf[pos++] & 0xFF;
+        b = in[p++] & 0xFF;
         n |= (b & 0x7F) << shift;
         shift += 7;
       }
+      pos = p;
       return (n >>> 1) ^ -(n & 1);
     }
     return readLongChecked();

@@ -86,24 +86,33 @@ final class AvroOut {
     buf[pos++] = (byte) (b ? 1 : 0);
   }
 
+  // The varint writers keep the position in a local: stored back to the field once, not after
+  // every byte.
+
   void writeInt(int n) {
     ensure(5);
+    byte[] b = buf;
+    int p = pos;
     int z = (n << 1) ^ (n >> 31);
     while ((z & ~0x7F) != 0) {
-      buf[pos++] = (byte) ((z & 0x7F) | 0x80);
+      b[p++] = (byte) ((z & 0x7F) | 0x80);
       z >>>= 7;
     }
-    buf[pos++] = (byte) z;
+    b[p++] = (byte) z;
+    pos = p;
   }
 
   void writeLong(long n) {
     ensure(10);
+    byte[] b = buf;
+    int p = pos;
     long z = (n << 1) ^ (n >> 63);
     while ((z & ~0x7FL) != 0) {
-      buf[pos++] = (byte) ((z & 0x7F) | 0x80);
+      b[p++] = (byte) ((z & 0x7F) | 0x80);
       z >>>= 7;
     }
-    buf[pos++] = (byte) z;
+    b[p++] = (byte) z;
+    pos = p;
   }
 
   void writeFloat(float f) {

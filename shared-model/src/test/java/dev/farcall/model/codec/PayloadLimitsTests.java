@@ -153,4 +153,32 @@ class PayloadLimitsTests {
     assertThat(PlainValues.decodeRecord(codec.argumentSchema(), concat(varint(0), varint(0))))
         .isEqualTo(Arrays.asList(null, null));
   }
+
+  @Test
+  void aRecordWhoseConstructorRejectsTheDecodedValuesFailsWithPayloadException() {
+    MethodCodec codec = codec("percent");
+    // union branch 1, value 101 (the sender's class had no check), level 1, mark 'x'
+    byte[] payload = concat(varint(1), varint(101), varint(1), varint('x'));
+    assertThatThrownBy(() -> codec.decodeArguments(payload, codec.argumentFingerprint()))
+        .isInstanceOf(PayloadException.class)
+        .hasMessageContaining("constructor of " + Fixtures.Percent.class.getName() + " rejected")
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasRootCauseMessage("percent out of range: 101");
+  }
+
+  @Test
+  void aByteOrCharComponentOutOfItsRangeFails() {
+    MethodCodec codec = codec("percent");
+    byte[] badByte = concat(varint(1), varint(50), varint(200), varint('x'));
+    assertThatThrownBy(() -> codec.decodeArguments(badByte, codec.argumentFingerprint()))
+        .isInstanceOf(PayloadException.class)
+        .hasMessageContaining("byte value 200 out of range");
+    byte[] badChar = concat(varint(1), varint(50), varint(1), varint(-1));
+    assertThatThrownBy(() -> codec.decodeArguments(badChar, codec.argumentFingerprint()))
+        .isInstanceOf(PayloadException.class)
+        .hasMessageContaining("char value -1 out of range");
+    byte[] good = concat(varint(1), varint(50), varint(-128), varint(0xFFFF));
+    assertThat(codec.decodeArguments(good, codec.argumentFingerprint()))
+        .containsExactly(new Fixtures.Percent(50, (byte) -128, (char) 0xFFFF));
+  }
 }
