@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 
@@ -62,7 +63,7 @@ final class FieldSlot {
   }
 
   /** A record component, read through its accessor. */
-  FieldSlot(Field field, Prim prim, ValueCodec codec, RecordComponent component) {
+  FieldSlot(Prim prim, ValueCodec codec, RecordComponent component) {
     this.prim = prim;
     this.codec = codec;
     this.type = component.getType();
@@ -159,6 +160,9 @@ final class FieldSlot {
    */
   static MethodHandle recordReaderOf(
       Class<?> record, Constructor<?> constructor, FieldSlot[] slots) {
+    if (parameterSlots(constructor) > MAX_FOLDED_SLOTS) {
+      return wideRecordReader(record, constructor, slots);
+    }
     MethodHandle create;
     try {
       create = LOOKUP.unreflectConstructor(constructor);
@@ -180,6 +184,37 @@ final class FieldSlot {
       h = MethodHandles.foldArguments(h, i, read);
     }
     return h;
+  }
+
+  /**
+   * A method handle type takes at most 254 parameter slots (longs and doubles take two), and the
+   * folded reader needs one more than the constructor; a record this wide is read reflectively.
+   */
+  private static final int MAX_FOLDED_SLOTS = 200;
+
+  private static int parameterSlots(Constructor<?> constructor) {
+    int n = 0;
+    for (Class<?> p : constructor.getParameterTypes()) {
+      n += p == long.class || p == double.class ? 2 : 1;
+    }
+    return n;
+  }
+
+  /** {@code (AvroIn)Object} for a record too wide to fold: boxed values, reflective constructor. */
+  private static MethodHandle wideRecordReader(
+      Class<?> record, Constructor<?> constructor, FieldSlot[] slots) {
+    MethodHandle[] readers = new MethodHandle[slots.length];
+    for (int i = 0; i < slots.length; i++) {
+      // The constructor unboxes and narrows: byte/short/char values are read as range-checked ints.
+      MethodHandle read = slots[i].valueReader();
+      Class<?> boxed = slots[i].prim == null ? Object.class : slots[i].prim.box;
+      readers[i] =
+          MethodHandles.explicitCastArguments(
+                  read, MethodType.methodType(slots[i].type, AvroIn.class))
+              .asType(MethodType.methodType(boxed, AvroIn.class))
+              .asType(MethodType.methodType(Object.class, AvroIn.class));
+    }
+    return MethodHandles.insertArguments(Steps.READ_WIDE, 0, record, constructor, readers);
   }
 
   /** The small static steps the handles are made of. */
@@ -213,6 +248,14 @@ final class FieldSlot {
         step("readNullable", Object.class, ValueCodec.class, AvroIn.class);
     static final MethodHandle READ_WITH =
         step("readWith", Object.class, ValueCodec.class, AvroIn.class);
+    static final MethodHandle READ_WIDE =
+        step(
+            "readWide",
+            Object.class,
+            Class.class,
+            Constructor.class,
+            MethodHandle[].class,
+            AvroIn.class);
     static final MethodHandle REJECTED =
         step("rejected", Object.class, Class.class, Throwable.class);
 
@@ -301,6 +344,20 @@ final class FieldSlot {
 
     static Object readWith(ValueCodec codec, AvroIn in) {
       return codec.read(in);
+    }
+
+    static Object readWide(
+        Class<?> record, Constructor<?> constructor, MethodHandle[] readers, AvroIn in)
+        throws Throwable {
+      Object[] values = new Object[readers.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (Object) readers[i].invokeExact(in);
+      }
+      try {
+        return constructor.newInstance(values);
+      } catch (InvocationTargetException e) {
+        return rejected(record, e.getCause());
+      }
     }
 
     static Object rejected(Class<?> record, Throwable cause) {
