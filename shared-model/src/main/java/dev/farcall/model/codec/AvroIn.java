@@ -178,6 +178,18 @@ final class AvroIn {
     return i;
   }
 
+  /** A length prefix, unchecked: a one-byte varint (a length under 64) without the loop. */
+  private long readLength() {
+    if (pos < limit) {
+      int b = buf[pos];
+      if (b >= 0) {
+        pos++;
+        return (b >>> 1) ^ -(b & 1);
+      }
+    }
+    return readLong();
+  }
+
   private int checkLength(long length, String what) {
     if (length < 0) {
       throw new PayloadException(what + " has negative length " + length);
@@ -194,14 +206,14 @@ final class AvroIn {
   }
 
   String readString() {
-    int n = checkLength(readLong(), "string");
+    int n = checkLength(readLength(), "string");
     String s = new String(buf, pos, n, StandardCharsets.UTF_8);
     pos += n;
     return s;
   }
 
   byte[] readBytes() {
-    int n = checkLength(readLong(), "bytes");
+    int n = checkLength(readLength(), "bytes");
     byte[] b = new byte[n];
     System.arraycopy(buf, pos, b, 0, n);
     pos += n;

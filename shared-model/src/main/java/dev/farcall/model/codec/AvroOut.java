@@ -133,10 +133,16 @@ final class AvroOut {
   }
 
   void writeBytes(byte[] bytes) {
-    writeLong(bytes.length);
-    ensure(bytes.length);
-    System.arraycopy(bytes, 0, buf, pos, bytes.length);
-    pos += bytes.length;
+    int n = bytes.length;
+    ensure(n + 5);
+    if (n < 64) {
+      // The zig-zag varint of a length under 64 is one byte: most strings here are that short.
+      buf[pos++] = (byte) (n << 1);
+    } else {
+      writeLong(n);
+    }
+    System.arraycopy(bytes, 0, buf, pos, n);
+    pos += n;
   }
 
   /**

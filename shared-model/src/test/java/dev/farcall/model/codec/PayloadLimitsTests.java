@@ -71,6 +71,19 @@ class PayloadLimitsTests {
   }
 
   @Test
+  void aNegativeStringLengthFails() {
+    MethodCodec codec = codec("small");
+    // union branch 1, id 1, stamp 2, label branch 1, then lengths -1 (one byte) and -1000
+    for (long length : new long[] {-1, -1000}) {
+      byte[] hostile =
+          concat(varint(1), varint(1), varint(2), varint(1), varint(length), new byte[3]);
+      assertThatThrownBy(() -> codec.decodeArguments(hostile, codec.argumentFingerprint()))
+          .isInstanceOf(PayloadException.class)
+          .hasMessageContaining("string has negative length " + length);
+    }
+  }
+
+  @Test
   void aStringLengthBeyondTheRemainingBytesFailsBeforeAllocating() {
     ArgumentCodec roomy =
         new ArgumentCodec(getClass().getClassLoader(), new DecodeLimits(Integer.MAX_VALUE, 10, 10));
