@@ -4,8 +4,14 @@ import dev.farcall.model.codec.ArgumentCodec;
 import dev.farcall.model.codec.MethodCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
@@ -263,14 +269,96 @@ public class CodecBenchmark {
     return read(reflectLargeReader, write(reflectLargeWriter, reflectLarge));
   }
 
-  /** Runs this benchmark with JMH command-line options (for example {@code -f 1 -i 5}). */
+  /**
+   * Runs this benchmark with JMH command-line options (for example {@code -f 1 -i 5}), then
+   * measures the thread CPU time per operation of every variant in this JVM, interleaved round by
+   * round. CPU time stays meaningful when other processes share the cores and stretch the
+   * wall-clock figures; interleaving lets the ratios between variants come from the same moments.
+   * {@code --cpu-only} skips JMH.
+   */
   public static void main(String[] args) throws Exception {
-    CommandLineOptions cli = new CommandLineOptions(args);
-    OptionsBuilder options = new OptionsBuilder();
-    options.parent(cli);
-    if (cli.getIncludes().isEmpty()) {
-      options.include(CodecBenchmark.class.getName());
+    List<String> jmhArgs = new ArrayList<>(List.of(args));
+    boolean cpuOnly = jmhArgs.remove("--cpu-only");
+    if (!cpuOnly) {
+      CommandLineOptions cli = new CommandLineOptions(jmhArgs.toArray(String[]::new));
+      OptionsBuilder options = new OptionsBuilder();
+      options.parent(cli);
+      if (cli.getIncludes().isEmpty()) {
+        options.include(CodecBenchmark.class.getName());
+      }
+      new Runner(options.build()).run();
     }
-    new Runner(options.build()).run();
+    printCpuTimes();
+  }
+
+  /** One measured operation. */
+  private interface Op {
+    Object run() throws Exception;
+  }
+
+  private static void printCpuTimes() throws Exception {
+    CodecBenchmark b = new CodecBenchmark();
+    b.setUp();
+    Map<String, Op> ops = new LinkedHashMap<>();
+    ops.put("farcallSmall", b::farcallSmall);
+    ops.put("farcallSmallPojo", b::farcallSmallPojo);
+    ops.put("avroGenericSmall", b::avroGenericSmall);
+    ops.put("reflectSmall", b::reflectSmall);
+    ops.put("farcallLarge", b::farcallLarge);
+    ops.put("farcallLargePojo", b::farcallLargePojo);
+    ops.put("avroGenericLarge", b::avroGenericLarge);
+    ops.put("reflectLarge", b::reflectLarge);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    int warmUp = 20;
+    int rounds = 40;
+    Map<String, Integer> batch = new LinkedHashMap<>();
+    for (Map.Entry<String, Op> op : ops.entrySet()) {
+      // A batch of about 10 ms of CPU, so the clock's granularity does not matter.
+      int n = 1;
+      while (cpuNanos(threads, op.getValue(), n) < 10_000_000L && n < (1 << 24)) {
+        n *= 2;
+      }
+      batch.put(op.getKey(), n);
+    }
+    Map<String, double[]> perOp = new LinkedHashMap<>();
+    ops.keySet().forEach(k -> perOp.put(k, new double[rounds]));
+    for (int r = -warmUp; r < rounds; r++) {
+      for (Map.Entry<String, Op> op : ops.entrySet()) {
+        int n = batch.get(op.getKey());
+        double ns = cpuNanos(threads, op.getValue(), n) / (double) n;
+        if (r >= 0) {
+          perOp.get(op.getKey())[r] = ns;
+        }
+      }
+    }
+    Map<String, Double> medians = new LinkedHashMap<>();
+    perOp.forEach(
+        (k, v) -> {
+          Arrays.sort(v);
+          medians.put(k, v[v.length / 2]);
+        });
+    System.out.println();
+    System.out.printf(
+        "Thread CPU time per operation (median of %d interleaved rounds after %d warm-up rounds):%n",
+        rounds, warmUp);
+    medians.forEach(
+        (k, v) -> {
+          double peer = medians.get(k.contains("Small") ? "avroGenericSmall" : "avroGenericLarge");
+          System.out.printf(
+              Locale.ROOT, "  %-18s %10.0f ns  %5.2fx GenericDatum%n", k, v, v / peer);
+        });
+  }
+
+  private static long cpuNanos(ThreadMXBean threads, Op op, int times) throws Exception {
+    Object sink = null;
+    long start = threads.getCurrentThreadCpuTime();
+    for (int i = 0; i < times; i++) {
+      sink = op.run();
+    }
+    long spent = threads.getCurrentThreadCpuTime() - start;
+    if (sink == null) {
+      throw new IllegalStateException("an operation returned nothing");
+    }
+    return spent;
   }
 }

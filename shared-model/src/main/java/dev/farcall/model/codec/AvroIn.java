@@ -93,18 +93,22 @@ final class AvroIn {
 
   long readLong() {
     if (limit - pos >= 10) {
-      // Fast path: no bounds checks while a longest varint still fits.
-      long b = buf[pos++] & 0xFF;
+      // Fast path: no bounds checks while a longest varint still fits; the position stays in a
+      // local until the end.
+      byte[] in = buf;
+      int p = pos;
+      long b = in[p++] & 0xFF;
       long n = b & 0x7F;
       int shift = 7;
       while (b > 0x7F) {
         if (shift > 63) {
-          throw new PayloadException("malformed long varint at byte " + pos);
+          throw new PayloadException("malformed long varint at byte " + p);
         }
-        b = buf[pos++] & 0xFF;
+        b = in[p++] & 0xFF;
         n |= (b & 0x7F) << shift;
         shift += 7;
       }
+      pos = p;
       return (n >>> 1) ^ -(n & 1);
     }
     return readLongChecked();
@@ -174,6 +178,18 @@ final class AvroIn {
     return i;
   }
 
+  /** A length prefix, unchecked: a one-byte varint (a length under 64) without the loop. */
+  private long readLength() {
+    if (pos < limit) {
+      int b = buf[pos];
+      if (b >= 0) {
+        pos++;
+        return (b >>> 1) ^ -(b & 1);
+      }
+    }
+    return readLong();
+  }
+
   private int checkLength(long length, String what) {
     if (length < 0) {
       throw new PayloadException(what + " has negative length " + length);
@@ -190,14 +206,14 @@ final class AvroIn {
   }
 
   String readString() {
-    int n = checkLength(readLong(), "string");
+    int n = checkLength(readLength(), "string");
     String s = new String(buf, pos, n, StandardCharsets.UTF_8);
     pos += n;
     return s;
   }
 
   byte[] readBytes() {
-    int n = checkLength(readLong(), "bytes");
+    int n = checkLength(readLength(), "bytes");
     byte[] b = new byte[n];
     System.arraycopy(buf, pos, b, 0, n);
     pos += n;

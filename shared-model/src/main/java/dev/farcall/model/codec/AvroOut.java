@@ -86,24 +86,33 @@ final class AvroOut {
     buf[pos++] = (byte) (b ? 1 : 0);
   }
 
+  // The varint writers keep the position in a local: stored back to the field once, not after
+  // every byte.
+
   void writeInt(int n) {
     ensure(5);
+    byte[] b = buf;
+    int p = pos;
     int z = (n << 1) ^ (n >> 31);
     while ((z & ~0x7F) != 0) {
-      buf[pos++] = (byte) ((z & 0x7F) | 0x80);
+      b[p++] = (byte) ((z & 0x7F) | 0x80);
       z >>>= 7;
     }
-    buf[pos++] = (byte) z;
+    b[p++] = (byte) z;
+    pos = p;
   }
 
   void writeLong(long n) {
     ensure(10);
+    byte[] b = buf;
+    int p = pos;
     long z = (n << 1) ^ (n >> 63);
     while ((z & ~0x7FL) != 0) {
-      buf[pos++] = (byte) ((z & 0x7F) | 0x80);
+      b[p++] = (byte) ((z & 0x7F) | 0x80);
       z >>>= 7;
     }
-    buf[pos++] = (byte) z;
+    b[p++] = (byte) z;
+    pos = p;
   }
 
   void writeFloat(float f) {
@@ -124,10 +133,16 @@ final class AvroOut {
   }
 
   void writeBytes(byte[] bytes) {
-    writeLong(bytes.length);
-    ensure(bytes.length);
-    System.arraycopy(bytes, 0, buf, pos, bytes.length);
-    pos += bytes.length;
+    int n = bytes.length;
+    ensure(n + 5);
+    if (n < 64) {
+      // The zig-zag varint of a length under 64 is one byte: most strings here are that short.
+      buf[pos++] = (byte) (n << 1);
+    } else {
+      writeLong(n);
+    }
+    System.arraycopy(bytes, 0, buf, pos, n);
+    pos += n;
   }
 
   /**

@@ -9,6 +9,11 @@ final class NullableCodec extends ValueCodec {
     this.inner = inner;
   }
 
+  /** The codec of a present value. */
+  ValueCodec inner() {
+    return inner;
+  }
+
   @Override
   void write(Object value, AvroOut out) {
     if (value == null) {

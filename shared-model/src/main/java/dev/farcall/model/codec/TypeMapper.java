@@ -323,7 +323,7 @@ final class TypeMapper {
       Prim prim = f.getType().isPrimitive() ? Prim.ofType(f.getType()) : null;
       slots[i] =
           c.isRecord()
-              ? new FieldSlot(f, prim, fm.codec(), c.getRecordComponents()[i])
+              ? new FieldSlot(prim, fm.codec(), c.getRecordComponents()[i])
               : new FieldSlot(f, prim, fm.codec(), true);
     }
     schema.setFields(avroFields);

@@ -240,8 +240,19 @@ final class Fixtures {
     }
   }
 
+  /** A record whose compact constructor checks what it is given, on the receiving side too. */
+  record Percent(int value, byte level, char mark) {
+    Percent {
+      if (value < 0 || value > 100) {
+        throw new IllegalArgumentException("percent out of range: " + value);
+      }
+    }
+  }
+
   /** Static methods whose signatures the tests use. */
   static final class Calls {
+    static void percent(Percent percent) {}
+
     static Order order(Order order, List<Item> extra) {
       return order;
     }

@@ -71,6 +71,19 @@ class PayloadLimitsTests {
   }
 
   @Test
+  void aNegativeStringLengthFails() {
+    MethodCodec codec = codec("small");
+    // union branch 1, id 1, stamp 2, label branch 1, then lengths -1 (one byte) and -1000
+    for (long length : new long[] {-1, -1000}) {
+      byte[] hostile =
+          concat(varint(1), varint(1), varint(2), varint(1), varint(length), new byte[3]);
+      assertThatThrownBy(() -> codec.decodeArguments(hostile, codec.argumentFingerprint()))
+          .isInstanceOf(PayloadException.class)
+          .hasMessageContaining("string has negative length " + length);
+    }
+  }
+
+  @Test
   void aStringLengthBeyondTheRemainingBytesFailsBeforeAllocating() {
     ArgumentCodec roomy =
         new ArgumentCodec(getClass().getClassLoader(), new DecodeLimits(Integer.MAX_VALUE, 10, 10));
@@ -152,5 +165,33 @@ class PayloadLimitsTests {
         .hasMessageContaining("truncated");
     assertThat(PlainValues.decodeRecord(codec.argumentSchema(), concat(varint(0), varint(0))))
         .isEqualTo(Arrays.asList(null, null));
+  }
+
+  @Test
+  void aRecordWhoseConstructorRejectsTheDecodedValuesFailsWithPayloadException() {
+    MethodCodec codec = codec("percent");
+    // union branch 1, value 101 (the sender's class had no check), level 1, mark 'x'
+    byte[] payload = concat(varint(1), varint(101), varint(1), varint('x'));
+    assertThatThrownBy(() -> codec.decodeArguments(payload, codec.argumentFingerprint()))
+        .isInstanceOf(PayloadException.class)
+        .hasMessageContaining("constructor of " + Fixtures.Percent.class.getName() + " rejected")
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasRootCauseMessage("percent out of range: 101");
+  }
+
+  @Test
+  void aByteOrCharComponentOutOfItsRangeFails() {
+    MethodCodec codec = codec("percent");
+    byte[] badByte = concat(varint(1), varint(50), varint(200), varint('x'));
+    assertThatThrownBy(() -> codec.decodeArguments(badByte, codec.argumentFingerprint()))
+        .isInstanceOf(PayloadException.class)
+        .hasMessageContaining("byte value 200 out of range");
+    byte[] badChar = concat(varint(1), varint(50), varint(1), varint(-1));
+    assertThatThrownBy(() -> codec.decodeArguments(badChar, codec.argumentFingerprint()))
+        .isInstanceOf(PayloadException.class)
+        .hasMessageContaining("char value -1 out of range");
+    byte[] good = concat(varint(1), varint(50), varint(-128), varint(0xFFFF));
+    assertThat(codec.decodeArguments(good, codec.argumentFingerprint()))
+        .containsExactly(new Fixtures.Percent(50, (byte) -128, (char) 0xFFFF));
   }
 }
