@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +53,9 @@ public class Dispatcher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
+  // Replies of one poll completed per completion task, at least; small polls stay one task.
+  private static final int COMPLETION_CHUNK = 64;
+
   private final DispatchProperties properties;
   private final Topics topics;
   private final WorkerRegistry registry;
@@ -62,13 +64,16 @@ public class Dispatcher implements SmartLifecycle {
   private final PartitionChooser chooser;
   private final ReplyListener replies;
   private final DispatchMetrics metrics;
-  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>(1 << 12);
+  private final InvocationIds ids = new InvocationIds();
   private final AtomicInteger pendingCount = new AtomicInteger();
   private final AtomicBoolean sweepRequested = new AtomicBoolean();
   // Created by start() and shut down by stop(), so the dispatcher can be stopped and started again.
   private volatile ExecutorService completions;
   private volatile ScheduledExecutorService sweeper;
   private volatile boolean running;
+  // Every reply goes to one partition, so a worker's replies batch into one record batch.
+  private volatile int replyPartition = -1;
 
   /**
    * @param bootstrapServers where the replies are read from
@@ -92,9 +97,13 @@ public class Dispatcher implements SmartLifecycle {
     this.metrics = new DispatchMetrics(meters, pendingCount::get);
     this.replies =
         new ReplyListener(
-            bootstrapServers, topics.replies(), this::onReply, metrics.malformedReplies::increment);
+            bootstrapServers,
+            topics.replies(),
+            this::onReplies,
+            metrics.malformedReplies::increment);
     registry.addListener(
         (workerId, previous, current) -> {
+          chooser.workersChanged();
           if (current != WorkerStatus.ALIVE) {
             requestSweep();
           }
@@ -150,7 +159,7 @@ public class Dispatcher implements SmartLifecycle {
     List<Pending> batch = new ArrayList<>(calls);
     List<CompletableFuture<InvocationOutcome>> futures = new ArrayList<>(calls);
     for (byte[] arguments : request.arguments()) {
-      Pending p = new Pending(UUID.randomUUID().toString(), template, arguments, startNanos);
+      Pending p = new Pending(ids.next(), template, arguments, startNanos);
       batch.add(p);
       futures.add(p.future);
     }
@@ -191,7 +200,7 @@ public class Dispatcher implements SmartLifecycle {
             .setAttempt(attempt)
             .setDeadlineEpochMillis(template.deadlineEpochMillis())
             .setReplyTopic(topics.replies())
-            .setReplyPartition(-1)
+            .setReplyPartition(replyPartition)
             .setSentEpochMillis(clock.millis())
             .setTraceContext(Map.of())
             .setCalls(wireCalls)
@@ -222,23 +231,51 @@ public class Dispatcher implements SmartLifecycle {
     }
   }
 
-  private void onReply(InvocationResult result) {
+  /**
+   * Takes the replies of one poll: completes their calls' futures in a few tasks on the completion
+   * threads rather than one task per reply.
+   */
+  private void onReplies(List<InvocationResult> results) {
+    List<Runnable> completions = new ArrayList<>(results.size());
+    for (InvocationResult result : results) {
+      try {
+        Runnable completion = onReply(result);
+        if (completion != null) {
+          completions.add(completion);
+        }
+      } catch (RuntimeException e) {
+        log.error("Failed to handle reply to {}", result.getInvocationId(), e);
+      }
+    }
+    if (completions.isEmpty()) {
+      return;
+    }
+    int threads = Math.max(1, properties.getCompletionThreads());
+    int chunk = Math.max(COMPLETION_CHUNK, (completions.size() + threads - 1) / threads);
+    for (int from = 0; from < completions.size(); from += chunk) {
+      List<Runnable> part = completions.subList(from, Math.min(completions.size(), from + chunk));
+      onCompletionThread(() -> part.forEach(Runnable::run));
+    }
+  }
+
+  /** Settles the reply's call; returns how to complete its future, or null for a duplicate. */
+  private Runnable onReply(InvocationResult result) {
     Pending p = pending.remove(result.getInvocationId());
     if (p == null) {
       metrics.duplicates.increment();
-      return;
+      return null;
     }
     Target last = p.finish();
     if (last == null) {
       metrics.duplicates.increment();
-      return;
+      return null;
     }
     pendingCount.decrementAndGet();
     chooser.remove(last, 1);
     long micros = (System.nanoTime() - p.startNanos) / 1_000;
     metrics.roundTrip.record(micros, TimeUnit.MICROSECONDS);
     InvocationOutcome outcome = new InvocationOutcome(p.invocationId, result, p.attempt(), micros);
-    onCompletionThread(() -> p.future.complete(outcome));
+    return () -> p.future.complete(outcome);
   }
 
   private void fail(Pending p, RuntimeException error) {
@@ -354,6 +391,7 @@ public class Dispatcher implements SmartLifecycle {
             Math.max(1, properties.getCompletionThreads()), daemonThreads("farcall-completion-"));
     sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("farcall-sweeper-"));
     replies.start();
+    replyPartition = replies.partitions().isEmpty() ? -1 : replies.partitions().get(0);
     long period = properties.getSweepInterval().toMillis();
     sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     running = true;
