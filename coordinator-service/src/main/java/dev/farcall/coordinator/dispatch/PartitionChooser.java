@@ -84,6 +84,11 @@ final class PartitionChooser {
     return c.workers();
   }
 
+  /** How many ALIVE workers have partitions to send to. */
+  int aliveCount() {
+    return aliveWithPartitions().size();
+  }
+
   /** A worker's status changed: read the registry again at the next choice. */
   void workersChanged() {
     candidates = null;
