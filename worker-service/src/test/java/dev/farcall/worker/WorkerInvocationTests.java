@@ -21,6 +21,7 @@ import dev.farcall.worker.support.Requests;
 import dev.farcall.worker.support.TestKafka;
 import dev.farcall.worker.support.TestProgram;
 import dev.farcall.worker.support.TestWorker;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
@@ -217,6 +218,30 @@ class WorkerInvocationTests {
 
     kafka.awaitResult(Requests.idOf(request));
     kafka.awaitAllCommitted();
+  }
+
+  @Test
+  void aBurstOfCallsIsCommittedInAFewCommitsNotOnePerRecord() {
+    Method add = program.method("demo.Calc", "add");
+    Counter commits =
+        worker.getBean(MeterRegistry.class).get("farcall.worker.offset.commits").counter();
+    kafka.awaitAllCommitted();
+    double before = commits.count();
+    int records = 200;
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < records; i++) {
+      InvocationRequest request = Requests.call(kafka, program, PROGRAM, add, i, 1).build();
+      ids.add(Requests.idOf(request));
+      kafka.sendInvocation(i % 2, Requests.idOf(request), WireFormat.REQUESTS.encode(request));
+    }
+
+    for (int i = 0; i < records; i++) {
+      assertThat(returnedValue(add, kafka.awaitResult(ids.get(i)))).isEqualTo(i + 1);
+    }
+    kafka.awaitAllCommitted();
+    // Every record committed, in far fewer commits than records: each commit is a broker write,
+    // and one per record made commits fail with retriable errors under load.
+    assertThat(commits.count() - before).isPositive().isLessThan(records / 4.0);
   }
 
   @Test

@@ -12,12 +12,12 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -37,22 +37,34 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Sends invocations to workers and gives every caller exactly one outcome.
  *
- * <p>A dispatch sends one {@link InvocationRequest} (one call, or a batch of calls of one method)
- * to a partition of the ALIVE worker with the fewest of this dispatcher's outstanding calls per
- * slot; when no worker is alive it goes to any partition (a worker that joins later consumes it)
- * and the deadline decides. Every call waits in a bounded pending table until the first reply with
- * its invocation id arrives; later replies with the same id are counted and dropped. A sweeper
- * (every {@code sweepInterval}, and at once when a worker's status changes) resends a call, with
- * the same invocation id and the next attempt number, to another ALIVE worker when its worker
- * turned SUSPECT or DEAD or its attempt timed out, up to {@code maxAttempts} sends; a call whose
- * deadline passed fails with {@link DeadlineExceededException}. Resending is safe because only
- * effect-free methods are invoked remotely.
+ * <p>Calls go out as {@link InvocationRequest}s, each to a partition of the ALIVE worker with the
+ * fewest of this dispatcher's outstanding calls per slot; when no worker is alive, to any partition
+ * (a worker that joins later consumes it), and the deadline decides. A call of a method with no
+ * request in flight leaves at once; calls of the same method (of one program and run) made while
+ * one is in flight are sent together once it is acknowledged (see {@link Lane}), so pipelined
+ * callers get Kafka records that carry many calls without any call waiting on a timer. Every call
+ * waits in a bounded pending table until the first reply with its invocation id arrives; later
+ * replies with the same id are counted and dropped. A sweeper (every {@code sweepInterval}, and at
+ * once when a worker's status changes) resends a call, with the same invocation id and the next
+ * attempt number, to another ALIVE worker when its worker turned SUSPECT or DEAD or its attempt
+ * timed out, up to {@code maxAttempts} sends; a call whose deadline passed fails with {@link
+ * DeadlineExceededException}. Resending is safe because only effect-free methods are invoked
+ * remotely.
  *
  * <p>Futures are completed on the dispatcher's own completion threads, never on Kafka's.
  */
 public class Dispatcher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  /** Most calls sent together in one request. */
+  static final int MAX_CALLS_PER_REQUEST = 512;
+
+  /** Most argument bytes sent together in one request (Kafka's default request limit is 1 MiB). */
+  static final int MAX_ARGUMENT_BYTES_PER_REQUEST = 256 * 1024;
+
+  // Replies of one poll completed per completion task, at least; small polls stay one task.
+  private static final int COMPLETION_CHUNK = 64;
 
   private final DispatchProperties properties;
   private final Topics topics;
@@ -62,13 +74,18 @@ public class Dispatcher implements SmartLifecycle {
   private final PartitionChooser chooser;
   private final ReplyListener replies;
   private final DispatchMetrics metrics;
-  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>(1 << 12);
+  private final InvocationIds ids = new InvocationIds();
+  private final Map<Lane.Key, Lane> lanes = new ConcurrentHashMap<>();
   private final AtomicInteger pendingCount = new AtomicInteger();
   private final AtomicBoolean sweepRequested = new AtomicBoolean();
   // Created by start() and shut down by stop(), so the dispatcher can be stopped and started again.
   private volatile ExecutorService completions;
   private volatile ScheduledExecutorService sweeper;
+  private volatile ExecutorService flusher;
   private volatile boolean running;
+  // Every reply goes to one partition, so a worker's replies batch into one record batch.
+  private volatile int replyPartition = -1;
 
   /**
    * @param bootstrapServers where the replies are read from
@@ -92,9 +109,13 @@ public class Dispatcher implements SmartLifecycle {
     this.metrics = new DispatchMetrics(meters, pendingCount::get);
     this.replies =
         new ReplyListener(
-            bootstrapServers, topics.replies(), this::onReply, metrics.malformedReplies::increment);
+            bootstrapServers,
+            topics.replies(),
+            this::onReplies,
+            metrics.malformedReplies::increment);
     registry.addListener(
         (workerId, previous, current) -> {
+          chooser.workersChanged();
           if (current != WorkerStatus.ALIVE) {
             requestSweep();
           }
@@ -129,7 +150,7 @@ public class Dispatcher implements SmartLifecycle {
   }
 
   /**
-   * Sends a batch of calls of one method as one request.
+   * Sends calls of one method, together unless they exceed what one request carries.
    *
    * @return one future per argument payload, in order
    * @throws OverloadedException if the pending table cannot take the whole batch
@@ -150,18 +171,15 @@ public class Dispatcher implements SmartLifecycle {
     List<Pending> batch = new ArrayList<>(calls);
     List<CompletableFuture<InvocationOutcome>> futures = new ArrayList<>(calls);
     for (byte[] arguments : request.arguments()) {
-      Pending p = new Pending(UUID.randomUUID().toString(), template, arguments, startNanos);
+      Pending p = new Pending(ids.next(), template, arguments, startNanos);
       batch.add(p);
       futures.add(p.future);
     }
-    Target target = chooser.choose();
     for (Pending p : batch) {
-      p.sent(target, now);
       pending.put(p.invocationId, p);
     }
-    chooser.add(target, calls);
-    send(batch, target, 1);
     metrics.sent.increment(calls);
+    lanes.computeIfAbsent(Lane.Key.of(request), Lane::new).add(batch);
     return futures;
   }
 
@@ -171,8 +189,21 @@ public class Dispatcher implements SmartLifecycle {
   }
 
   private void send(List<Pending> calls, Target target, int attempt) {
-    Pending.Template template = calls.get(0).template;
-    DispatchRequest r = template.request();
+    send(calls, target, attempt, () -> {});
+  }
+
+  /**
+   * Sends calls of one method (of one program and run) as one request; {@code acknowledged} runs
+   * once Kafka acknowledged or refused it.
+   */
+  private void send(List<Pending> calls, Target target, int attempt, Runnable acknowledged) {
+    DispatchRequest r = calls.get(0).template.request();
+    // Calls sent together may come from dispatches with different deadlines: the worker refuses a
+    // call only after the last of them; each call's own deadline is enforced here by the sweeper.
+    long deadline = 0;
+    for (Pending p : calls) {
+      deadline = Math.max(deadline, p.template.deadlineEpochMillis());
+    }
     List<Call> wireCalls = new ArrayList<>(calls.size());
     for (Pending p : calls) {
       wireCalls.add(
@@ -189,9 +220,9 @@ public class Dispatcher implements SmartLifecycle {
             .setMethod(r.method())
             .setSchemaFingerprint(r.schemaFingerprint())
             .setAttempt(attempt)
-            .setDeadlineEpochMillis(template.deadlineEpochMillis())
+            .setDeadlineEpochMillis(deadline)
             .setReplyTopic(topics.replies())
-            .setReplyPartition(-1)
+            .setReplyPartition(replyPartition)
             .setSentEpochMillis(clock.millis())
             .setTraceContext(Map.of())
             .setCalls(wireCalls)
@@ -205,10 +236,139 @@ public class Dispatcher implements SmartLifecycle {
             if (error != null) {
               failSend(calls, key, error);
             }
+            acknowledged.run();
           });
     } catch (RuntimeException e) {
       // e.g. no metadata within max.block.ms: without this the calls would wait for the deadline
       failSend(calls, key, e);
+      acknowledged.run();
+    }
+  }
+
+  /**
+   * The calls of one method of one program and run that wait to be sent. The first call goes out at
+   * once on the caller's thread; calls made while a request of the lane is unacknowledged wait and
+   * then go out together, as one request per ALIVE worker (split further beyond {@value
+   * #MAX_CALLS_PER_REQUEST} calls or {@value #MAX_ARGUMENT_BYTES_PER_REQUEST} bytes). A lone call
+   * thus waits for nothing, and under load one Kafka record carries many calls instead of one each,
+   * which is what the broker, the workers' fetches and the encoding pay for.
+   */
+  private final class Lane {
+
+    /** What calls must share to travel in one request. */
+    record Key(
+        String programId,
+        String jarSha256,
+        String owner,
+        String name,
+        String descriptor,
+        long fingerprint,
+        String runId) {
+
+      static Key of(DispatchRequest r) {
+        return new Key(
+            r.programId(),
+            r.jarSha256(),
+            r.method().getOwnerClass(),
+            r.method().getName(),
+            r.method().getDescriptor(),
+            r.schemaFingerprint(),
+            r.runId().orElse(null));
+      }
+    }
+
+    private final Key key;
+    private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    // Guarded by this: whether requests of this lane are unacknowledged.
+    private boolean sending;
+
+    Lane(Key key) {
+      this.key = key;
+    }
+
+    void add(List<Pending> calls) {
+      synchronized (this) {
+        waiting.addAll(calls);
+        if (sending) {
+          return; // the acknowledgement of the request in flight sends them
+        }
+        sending = true;
+      }
+      flush();
+    }
+
+    /** Sends every waiting call; only the thread that set {@code sending} calls it. */
+    private void flush() {
+      List<Pending> calls;
+      synchronized (this) {
+        if (waiting.isEmpty() || !running) {
+          sending = false;
+          lanes.remove(key, this); // idle: a later call makes a new lane
+          return;
+        }
+        calls = new ArrayList<>(waiting);
+        waiting.clear();
+      }
+      long now = clock.millis();
+      List<List<Pending>> requests = split(calls);
+      AtomicInteger unacknowledged = new AtomicInteger(requests.size());
+      Runnable acknowledged =
+          () -> {
+            if (unacknowledged.decrementAndGet() == 0) {
+              flushLater();
+            }
+          };
+      for (List<Pending> request : requests) {
+        Target target = chooser.choose();
+        List<Pending> live = new ArrayList<>(request.size());
+        for (Pending p : request) {
+          synchronized (p) {
+            if (!p.isFinished()) { // it may have expired while it waited
+              p.sent(target, now);
+              live.add(p);
+            }
+          }
+        }
+        if (live.isEmpty()) {
+          acknowledged.run();
+          continue;
+        }
+        chooser.add(target, live.size());
+        send(live, target, 1, acknowledged);
+      }
+    }
+
+    /** Sends what arrived meanwhile, off the producer's I/O thread (a send may block there). */
+    private void flushLater() {
+      try {
+        flusher.execute(this::flush);
+      } catch (RejectedExecutionException stopped) {
+        synchronized (this) {
+          sending = false; // stop() fails the waiting calls
+        }
+      }
+    }
+
+    /** One request per ALIVE worker at least, so that a burst is spread over the workers. */
+    private List<List<Pending>> split(List<Pending> calls) {
+      int parts = Math.max(1, Math.min(calls.size(), chooser.aliveCount()));
+      int perPart = Math.min(MAX_CALLS_PER_REQUEST, (calls.size() + parts - 1) / parts);
+      List<List<Pending>> requests = new ArrayList<>();
+      List<Pending> current = new ArrayList<>();
+      long bytes = 0;
+      for (Pending p : calls) {
+        if (!current.isEmpty()
+            && (current.size() >= perPart
+                || bytes + p.arguments.length > MAX_ARGUMENT_BYTES_PER_REQUEST)) {
+          requests.add(current);
+          current = new ArrayList<>();
+          bytes = 0;
+        }
+        current.add(p);
+        bytes += p.arguments.length;
+      }
+      requests.add(current);
+      return requests;
     }
   }
 
@@ -222,23 +382,51 @@ public class Dispatcher implements SmartLifecycle {
     }
   }
 
-  private void onReply(InvocationResult result) {
+  /**
+   * Takes the replies of one poll: completes their calls' futures in a few tasks on the completion
+   * threads rather than one task per reply.
+   */
+  private void onReplies(List<InvocationResult> results) {
+    List<Runnable> completions = new ArrayList<>(results.size());
+    for (InvocationResult result : results) {
+      try {
+        Runnable completion = onReply(result);
+        if (completion != null) {
+          completions.add(completion);
+        }
+      } catch (RuntimeException e) {
+        log.error("Failed to handle reply to {}", result.getInvocationId(), e);
+      }
+    }
+    if (completions.isEmpty()) {
+      return;
+    }
+    int threads = Math.max(1, properties.getCompletionThreads());
+    int chunk = Math.max(COMPLETION_CHUNK, (completions.size() + threads - 1) / threads);
+    for (int from = 0; from < completions.size(); from += chunk) {
+      List<Runnable> part = completions.subList(from, Math.min(completions.size(), from + chunk));
+      onCompletionThread(() -> part.forEach(Runnable::run));
+    }
+  }
+
+  /** Settles the reply's call; returns how to complete its future, or null for a duplicate. */
+  private Runnable onReply(InvocationResult result) {
     Pending p = pending.remove(result.getInvocationId());
     if (p == null) {
       metrics.duplicates.increment();
-      return;
+      return null;
     }
     Target last = p.finish();
     if (last == null) {
       metrics.duplicates.increment();
-      return;
+      return null;
     }
     pendingCount.decrementAndGet();
     chooser.remove(last, 1);
     long micros = (System.nanoTime() - p.startNanos) / 1_000;
     metrics.roundTrip.record(micros, TimeUnit.MICROSECONDS);
     InvocationOutcome outcome = new InvocationOutcome(p.invocationId, result, p.attempt(), micros);
-    onCompletionThread(() -> p.future.complete(outcome));
+    return () -> p.future.complete(outcome);
   }
 
   private void fail(Pending p, RuntimeException error) {
@@ -292,8 +480,8 @@ public class Dispatcher implements SmartLifecycle {
           continue;
         }
         int attempt = p.attempt();
-        if (attempt >= properties.getMaxAttempts()) {
-          continue;
+        if (attempt == 0 || attempt >= properties.getMaxAttempts()) {
+          continue; // not sent yet (its lane sends it), or no attempts left
         }
         Target target = p.target();
         boolean workerLost =
@@ -353,7 +541,9 @@ public class Dispatcher implements SmartLifecycle {
         Executors.newFixedThreadPool(
             Math.max(1, properties.getCompletionThreads()), daemonThreads("farcall-completion-"));
     sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("farcall-sweeper-"));
+    flusher = Executors.newSingleThreadExecutor(daemonThreads("farcall-dispatch-"));
     replies.start();
+    replyPartition = replies.partitions().isEmpty() ? -1 : replies.partitions().get(0);
     long period = properties.getSweepInterval().toMillis();
     sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     running = true;
@@ -367,6 +557,8 @@ public class Dispatcher implements SmartLifecycle {
     running = false;
     replies.stop();
     sweeper.shutdownNow();
+    flusher.shutdownNow();
+    lanes.clear();
     for (Pending p : List.copyOf(pending.values())) {
       fail(
           p,

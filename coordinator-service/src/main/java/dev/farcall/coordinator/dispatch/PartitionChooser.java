@@ -10,8 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Chooses the invocations partition for a request: a partition of the ALIVE worker with the fewest
- * outstanding calls (counted by this dispatcher) per slot, rotating among a worker's partitions and
- * among equally loaded workers.
+ * outstanding calls (counted by this dispatcher) per slot, rotating among equally loaded workers
+ * and, every {@value #CALLS_PER_PARTITION} choices, among a worker's partitions. Consecutive calls
+ * to one worker thus share a partition, so the producer sends them as one record batch instead of a
+ * tiny batch per partition (each of which costs the broker an append and the worker a fetch entry).
+ * The ALIVE workers are read from the registry at most every {@code REFRESH_NANOS}, and at once
+ * after a status change.
  */
 final class PartitionChooser {
 
@@ -19,6 +23,13 @@ final class PartitionChooser {
   private final int partitionCount;
   private final Map<String, AtomicInteger> outstanding = new ConcurrentHashMap<>();
   private final AtomicInteger rotation = new AtomicInteger();
+  private volatile Candidates candidates;
+
+  static final int CALLS_PER_PARTITION = 64;
+  private static final long REFRESH_NANOS = 50_000_000L;
+
+  /** ALIVE workers with partitions, as read at some time. */
+  private record Candidates(List<WorkerSnapshot> workers, long readAtNanos) {}
 
   PartitionChooser(WorkerRegistry registry, int partitionCount) {
     this.registry = registry;
@@ -32,10 +43,10 @@ final class PartitionChooser {
    * @return empty when no such worker is alive
    */
   Optional<Target> chooseAlive(String exclude) {
-    List<WorkerSnapshot> candidates =
-        registry.aliveWorkers().stream()
-            .filter(w -> !w.assignedPartitions().isEmpty() && !w.id().equals(exclude))
-            .toList();
+    List<WorkerSnapshot> candidates = aliveWithPartitions();
+    if (exclude != null) {
+      candidates = candidates.stream().filter(w -> !w.id().equals(exclude)).toList();
+    }
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
@@ -53,7 +64,34 @@ final class PartitionChooser {
     }
     List<Integer> partitions = best.assignedPartitions();
     return Optional.of(
-        new Target(best.id(), partitions.get(Math.floorMod(turn, partitions.size()))));
+        new Target(
+            best.id(),
+            partitions.get(Math.floorMod(turn / CALLS_PER_PARTITION, partitions.size()))));
+  }
+
+  private List<WorkerSnapshot> aliveWithPartitions() {
+    Candidates c = candidates;
+    long now = System.nanoTime();
+    if (c == null || now - c.readAtNanos() > REFRESH_NANOS) {
+      c =
+          new Candidates(
+              registry.aliveWorkers().stream()
+                  .filter(w -> !w.assignedPartitions().isEmpty())
+                  .toList(),
+              now);
+      candidates = c;
+    }
+    return c.workers();
+  }
+
+  /** How many ALIVE workers have partitions to send to. */
+  int aliveCount() {
+    return aliveWithPartitions().size();
+  }
+
+  /** A worker's status changed: read the registry again at the next choice. */
+  void workersChanged() {
+    candidates = null;
   }
 
   /**

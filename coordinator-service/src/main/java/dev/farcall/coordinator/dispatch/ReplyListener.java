@@ -4,11 +4,14 @@ import dev.farcall.model.codec.PayloadException;
 import dev.farcall.model.wire.InvocationResult;
 import dev.farcall.model.wire.WireFormat;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -30,19 +33,20 @@ final class ReplyListener {
 
   private final Properties config;
   private final String topic;
-  private final Consumer<InvocationResult> onReply;
+  private final Consumer<List<InvocationResult>> onReplies;
   private final Runnable onMalformed;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile boolean running;
+  private volatile List<Integer> partitions = List.of();
   private Thread thread;
 
   ReplyListener(
       String bootstrapServers,
       String topic,
-      Consumer<InvocationResult> onReply,
+      Consumer<List<InvocationResult>> onReplies,
       Runnable onMalformed) {
     this.topic = topic;
-    this.onReply = onReply;
+    this.onReplies = onReplies;
     this.onMalformed = onMalformed;
     config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -67,6 +71,7 @@ final class ReplyListener {
     for (TopicPartition p : partitions) {
       c.position(p, Duration.ofSeconds(30)); // resolve "end" now, not at the first poll
     }
+    this.partitions = partitions.stream().map(TopicPartition::partition).sorted().toList();
     consumer = c;
     running = true;
     thread = new Thread(this::run, "farcall-replies");
@@ -78,8 +83,20 @@ final class ReplyListener {
     KafkaConsumer<String, byte[]> c = consumer;
     try {
       while (running) {
-        for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
-          accept(record);
+        ConsumerRecords<String, byte[]> records = c.poll(POLL);
+        if (records.isEmpty()) {
+          continue;
+        }
+        List<InvocationResult> results = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+          decode(record).ifPresent(results::add);
+        }
+        if (!results.isEmpty()) {
+          try {
+            onReplies.accept(results);
+          } catch (RuntimeException e) {
+            log.error("Failed to handle {} replies", results.size(), e);
+          }
         }
       }
     } catch (WakeupException e) {
@@ -91,10 +108,9 @@ final class ReplyListener {
     }
   }
 
-  private void accept(ConsumerRecord<String, byte[]> record) {
-    InvocationResult result;
+  private Optional<InvocationResult> decode(ConsumerRecord<String, byte[]> record) {
     try {
-      result = WireFormat.RESULTS.decode(record.value());
+      return Optional.of(WireFormat.RESULTS.decode(record.value()));
     } catch (PayloadException e) {
       onMalformed.run();
       log.warn(
@@ -103,13 +119,13 @@ final class ReplyListener {
           record.partition(),
           record.offset(),
           e.getMessage());
-      return;
+      return Optional.empty();
     }
-    try {
-      onReply.accept(result);
-    } catch (RuntimeException e) {
-      log.error("Failed to handle reply to {}", result.getInvocationId(), e);
-    }
+  }
+
+  /** The replies topic's partitions, sorted; empty before {@link #start()}. */
+  List<Integer> partitions() {
+    return partitions;
   }
 
   synchronized void stop() {

@@ -130,6 +130,28 @@ class DispatcherTests {
   }
 
   @Test
+  void callsMadeWhileARequestIsInFlightTravelTogetherAndEachGetsItsOwnReply() throws Exception {
+    DispatchFixture f = fixture(p -> {});
+    FakeWorker w1 = f.started(f.worker("w1"));
+    f.awaitAllPartitionsOwned(w1);
+    f.awaitAlive(w1);
+
+    int calls = 1_000;
+    List<CompletableFuture<InvocationOutcome>> futures = new ArrayList<>();
+    for (int i = 0; i < calls; i++) {
+      futures.add(f.dispatcher.dispatch(call("v" + i)));
+    }
+
+    for (int i = 0; i < calls; i++) {
+      assertThat(payloadOf(futures.get(i).get(30, TimeUnit.SECONDS))).isEqualTo("v" + i);
+    }
+    assertThat(w1.received()).isEqualTo(calls);
+    // Pipelined callers' calls share Kafka records instead of paying for one record each.
+    assertThat(w1.requests()).isLessThan(calls / 4);
+    assertThat(f.dispatcher.pendingCount()).isZero();
+  }
+
+  @Test
   void everyCallOfSilentWorkerCompletesOnceViaAnotherWorker() throws Exception {
     DispatchFixture f =
         fixture(

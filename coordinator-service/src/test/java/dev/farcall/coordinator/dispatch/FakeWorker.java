@@ -86,6 +86,7 @@ public final class FakeWorker implements AutoCloseable {
   private final Thread poller;
   private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
   private final AtomicLong received = new AtomicLong();
+  private final AtomicLong requests = new AtomicLong();
   private final AtomicLong replied = new AtomicLong();
   private volatile boolean heartbeating;
   private volatile boolean dead;
@@ -225,6 +226,7 @@ public final class FakeWorker implements AutoCloseable {
   }
 
   private void handle(InvocationRequest request) {
+    requests.incrementAndGet();
     for (Call call : request.getCalls()) {
       received.incrementAndGet();
       if (hold) {
@@ -303,6 +305,11 @@ public final class FakeWorker implements AutoCloseable {
   /** The invocation partitions it currently owns. */
   public Set<Integer> assignedPartitions() {
     return Set.copyOf(assigned);
+  }
+
+  /** Requests (Kafka records) received so far; one may carry several calls. */
+  public long requests() {
+    return requests.get();
   }
 
   /** Calls received so far. */

@@ -23,6 +23,9 @@ public class FarcallKafkaProperties {
   /** Default most records returned by one poll. */
   public static final int DEFAULT_MAX_POLL_RECORDS = 64;
 
+  /** Default longest time between two commits of finished offsets while records keep finishing. */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
   /** Default producer linger. */
   public static final Duration DEFAULT_LINGER = Duration.ZERO;
 
@@ -82,8 +85,19 @@ public class FarcallKafkaProperties {
     /** Longest wait of one poll; bounds how fast the poll loop reacts to shutdown. */
     private Duration pollTimeout = DEFAULT_POLL_TIMEOUT;
 
-    /** Most records one poll returns; records beyond the free slots wait in memory. */
+    /**
+     * Most records one poll returns; records beyond the free slots wait in memory, and fetching
+     * pauses while this many calls wait.
+     */
     private int maxPollRecords = DEFAULT_MAX_POLL_RECORDS;
+
+    /**
+     * How often offsets of answered records are committed (always only after their replies were
+     * acknowledged). Committing per record would cost the broker a write per call and, under load,
+     * fail with retriable errors; a crash re-runs at most this long's worth of answered calls,
+     * which is safe because only effect-free methods are invoked remotely.
+     */
+    private Duration commitInterval = DEFAULT_COMMIT_INTERVAL;
 
     public Duration getSessionTimeout() {
       return sessionTimeout;
@@ -115,6 +129,14 @@ public class FarcallKafkaProperties {
 
     public void setMaxPollRecords(int maxPollRecords) {
       this.maxPollRecords = maxPollRecords;
+    }
+
+    public Duration getCommitInterval() {
+      return commitInterval;
+    }
+
+    public void setCommitInterval(Duration commitInterval) {
+      this.commitInterval = commitInterval;
     }
   }
 

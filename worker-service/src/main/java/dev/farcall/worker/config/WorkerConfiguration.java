@@ -102,7 +102,8 @@ public class WorkerConfiguration {
       FarcallKafkaProperties kafka,
       ExecutionSlots slots,
       CallExecutor executor,
-      WorkerStatus status) {
+      WorkerStatus status,
+      WorkerMetrics metrics) {
     return new InvocationConsumer(
         clients,
         producer,
@@ -111,8 +112,12 @@ public class WorkerConfiguration {
         slots,
         executor,
         status,
-        kafka.getConsumer().getPollTimeout(),
-        worker.getDrainTimeout());
+        metrics,
+        new InvocationConsumer.Tuning(
+            kafka.getConsumer().getPollTimeout(),
+            kafka.getConsumer().getCommitInterval(),
+            kafka.getConsumer().getMaxPollRecords(),
+            worker.getDrainTimeout()));
   }
 
   @Bean

@@ -26,6 +26,7 @@ public class WorkerMetrics {
   private final Counter threw;
   private final Map<ErrorCode, Counter> failed = new EnumMap<>(ErrorCode.class);
   private final Timer executeTimer;
+  private final Counter offsetCommits;
 
   public WorkerMetrics(MeterRegistry registry) {
     returned = completedCounter(registry, "returned");
@@ -41,6 +42,10 @@ public class WorkerMetrics {
     executeTimer =
         Timer.builder("farcall.worker.execute")
             .description("Time spent inside invoked methods")
+            .register(registry);
+    offsetCommits =
+        Counter.builder("farcall.worker.offset.commits")
+            .description("Commits of answered invocation offsets sent to Kafka")
             .register(registry);
     Gauge.builder("farcall.worker.in.flight", inFlight, AtomicInteger::get)
         .description("Calls executing right now")
@@ -77,6 +82,11 @@ public class WorkerMetrics {
   public void failed(ErrorCode code) {
     failed.get(code).increment();
     answered.increment();
+  }
+
+  /** The worker asked Kafka to commit answered offsets. */
+  public void offsetsCommitted() {
+    offsetCommits.increment();
   }
 
   /** Calls executing right now. */

@@ -9,10 +9,9 @@ import dev.farcall.worker.heartbeat.HeartbeatPublisher;
 import dev.farcall.worker.heartbeat.WorkerStatus;
 import dev.farcall.worker.invoke.CallExecutor;
 import dev.farcall.worker.invoke.ExecutionSlots;
+import dev.farcall.worker.invoke.WorkerMetrics;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +36,13 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The worker's member of the invocations consumer group. A dedicated poll thread owns the {@link
- * Consumer}: it decodes requests (skipping malformed records), hands each call to a free {@link
- * ExecutionSlots slot}, pauses its partitions while no slot is free (and keeps polling so it stays
- * in the group), and commits an offset only once the replies of every record before it have been
- * acknowledged by the broker. On stop it takes no new records, lets running calls finish and reply,
- * commits, and leaves the group.
+ * Consumer}: it decodes requests (skipping malformed records) into a queue of calls and starts
+ * {@link ExecutionSlots slots}; a slot runs queued calls one after another until the queue is
+ * empty, so a busy worker hands no call from thread to thread. While a full poll's worth of calls
+ * waits, the poll thread pauses its partitions (and keeps polling so it stays in the group) until
+ * the slots worked the queue down to half. Offsets are committed every {@code commitInterval}, each
+ * only once the replies of every record before it have been acknowledged by the broker. On stop it
+ * takes no new records, lets running calls finish and reply, commits, and leaves the group.
  */
 public class InvocationConsumer implements SmartLifecycle {
 
@@ -50,6 +51,17 @@ public class InvocationConsumer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(InvocationConsumer.class);
 
+  /**
+   * How the poll loop paces itself.
+   *
+   * @param pollTimeout longest wait of one poll
+   * @param commitInterval how often answered offsets are committed
+   * @param queueLimit calls waiting for a slot at which fetching pauses (resumes at half)
+   * @param drainTimeout how long stop waits for running calls
+   */
+  public record Tuning(
+      Duration pollTimeout, Duration commitInterval, int queueLimit, Duration drainTimeout) {}
+
   private final KafkaClients clients;
   private final Producer<String, byte[]> producer;
   private final String topic;
@@ -57,15 +69,24 @@ public class InvocationConsumer implements SmartLifecycle {
   private final ExecutionSlots slots;
   private final CallExecutor executor;
   private final WorkerStatus status;
+  private final WorkerMetrics metrics;
   private final Duration pollTimeout;
+  private final long commitIntervalNanos;
+  private final int queueLimit;
+  private final int resumeAt;
   private final Duration drainTimeout;
 
-  // Touched by the poll thread only.
-  private final Deque<PendingCall> pending = new ArrayDeque<>();
+  // Touched by the poll thread only (commit callbacks run on it too).
   private final OffsetTracker offsets = new OffsetTracker();
+  private boolean pausedAll;
+  private boolean commitInFlight;
+  private long nextCommitNanos;
 
   // Shared with slot and producer threads.
+  private final ConcurrentLinkedQueue<PendingCall> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
   private final ConcurrentLinkedQueue<RecordProgress> done = new ConcurrentLinkedQueue<>();
+  // Calls a slot took from the queue whose replies are not yet acknowledged (or given up).
   private final AtomicInteger unsettledReplies = new AtomicInteger();
   private final Semaphore wake = new Semaphore(0);
 
@@ -81,8 +102,8 @@ public class InvocationConsumer implements SmartLifecycle {
       ExecutionSlots slots,
       CallExecutor executor,
       WorkerStatus status,
-      Duration pollTimeout,
-      Duration drainTimeout) {
+      WorkerMetrics metrics,
+      Tuning tuning) {
     this.clients = clients;
     this.producer = producer;
     this.topic = topic;
@@ -90,9 +111,13 @@ public class InvocationConsumer implements SmartLifecycle {
     this.slots = slots;
     this.executor = executor;
     this.status = status;
-    this.pollTimeout = pollTimeout;
-    this.drainTimeout = drainTimeout;
-    slots.onSlotFreed(wake::release);
+    this.metrics = metrics;
+    this.pollTimeout = tuning.pollTimeout();
+    this.commitIntervalNanos = Math.max(0, tuning.commitInterval().toNanos());
+    this.queueLimit = Math.max(1, tuning.queueLimit());
+    this.resumeAt = queueLimit / 2;
+    this.drainTimeout = tuning.drainTimeout();
+    slots.onSlotFreed(this::slotFreed);
   }
 
   @Override
@@ -152,22 +177,38 @@ public class InvocationConsumer implements SmartLifecycle {
 
   private void pollOnce(Consumer<String, byte[]> consumer) {
     applyDone();
-    commit(consumer, offsets.toCommit(), false);
-    dispatch();
-    boolean full = !pending.isEmpty();
-    applyPause(consumer, full);
+    commitIfDue(consumer);
+    startSlots();
+    applyPause(consumer, queued.get() >= queueLimit);
     ConsumerRecords<String, byte[]> records;
-    if (full) {
+    if (pausedAll) {
       // Paused: this poll only keeps the group membership and callbacks going.
       records = consumer.poll(Duration.ZERO);
       if (records.isEmpty()) {
-        awaitWake(pollTimeout);
+        awaitWake(nextWait());
       }
     } else {
-      records = consumer.poll(pollTimeout);
+      records = consumer.poll(nextWait());
     }
     accept(records);
-    dispatch();
+    startSlots();
+  }
+
+  /**
+   * The poll timeout, shortened so that answered offsets wait about one commit interval for their
+   * commit: until the next commit is due when something is committable, one interval while calls
+   * are still running or a commit is in flight.
+   */
+  private Duration nextWait() {
+    long wait = pollTimeout.toMillis();
+    long interval = Math.max(1, commitIntervalNanos / 1_000_000);
+    if (!commitInFlight && (!done.isEmpty() || offsets.hasCommittable())) {
+      long untilCommit = (nextCommitNanos - System.nanoTime()) / 1_000_000;
+      wait = Math.min(wait, Math.max(1, untilCommit));
+    } else if (unsettledReplies.get() > 0 || queued.get() > 0 || commitInFlight) {
+      wait = Math.min(wait, interval);
+    }
+    return Duration.ofMillis(wait);
   }
 
   private void accept(ConsumerRecords<String, byte[]> records) {
@@ -190,24 +231,53 @@ public class InvocationConsumer implements SmartLifecycle {
       }
       RecordProgress progress = new RecordProgress(tp, record.offset(), calls.size());
       for (Call call : calls) {
-        pending.add(new PendingCall(request, call, progress));
+        queued.incrementAndGet();
+        queue.add(new PendingCall(request, call, progress));
       }
     }
   }
 
-  private void dispatch() {
-    while (!pending.isEmpty()) {
-      PendingCall next = pending.peek();
+  /**
+   * Starts a slot per queued call while slots are free; each serves the queue until it is empty.
+   */
+  private void startSlots() {
+    int idle = slots.capacity() - slots.busy();
+    for (int i = Math.min(idle, queued.get()); i > 0 && !stopping; i--) {
+      if (!slots.tryRun(this::serveQueue)) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * On a slot thread, after its slot was released: a call queued while the slot was leaving would
+   * otherwise wait for the poll thread's next turn.
+   */
+  private void slotFreed() {
+    if (queued.get() > 0) {
+      startSlots();
+    }
+    wake.release();
+  }
+
+  /** On a slot thread: runs queued calls until none is left (or the worker stops). */
+  private void serveQueue() {
+    while (!stopping) {
+      // Counted before taking, so that draining never sees a taken call as settled.
       unsettledReplies.incrementAndGet();
-      if (!slots.tryRun(() -> runAndReply(next))) {
+      PendingCall call = queue.poll();
+      if (call == null) {
         unsettledReplies.decrementAndGet();
         return;
       }
-      pending.poll();
+      if (queued.decrementAndGet() == resumeAt) {
+        wake.release(); // fetching may resume
+      }
+      runAndReply(call);
     }
   }
 
-  /** On a slot thread: execute, then send the reply; the record is done once it is acknowledged. */
+  /** Executes one call, then sends the reply; the record is done once it is acknowledged. */
   private void runAndReply(PendingCall call) {
     try {
       InvocationResult result = executor.execute(call.request(), call.call());
@@ -249,7 +319,10 @@ public class InvocationConsumer implements SmartLifecycle {
       done.add(progress);
     }
     unsettledReplies.decrementAndGet();
-    wake.release();
+    if (stopping) {
+      // Only draining waits for each reply; otherwise the next commit picks it up.
+      wake.release();
+    }
   }
 
   private void applyDone() {
@@ -259,26 +332,24 @@ public class InvocationConsumer implements SmartLifecycle {
     }
   }
 
-  private void commit(
-      Consumer<String, byte[]> consumer,
-      Map<TopicPartition, OffsetAndMetadata> commits,
-      boolean sync) {
+  /** Commits what is committable, at most once per interval and one commit at a time. */
+  private void commitIfDue(Consumer<String, byte[]> consumer) {
+    long now = System.nanoTime();
+    if (commitInFlight || now - nextCommitNanos < 0) {
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> commits = offsets.toCommit();
     if (commits.isEmpty()) {
       return;
     }
-    if (sync) {
-      try {
-        consumer.commitSync(commits);
-        offsets.committed(commits);
-      } catch (KafkaException e) {
-        log.warn("commit of {} failed: {}", commits, e.toString());
-      }
-      return;
-    }
+    nextCommitNanos = now + commitIntervalNanos;
+    commitInFlight = true;
     offsets.committed(commits);
+    metrics.offsetsCommitted();
     consumer.commitAsync(
         commits,
         (committed, e) -> {
+          commitInFlight = false;
           if (e != null) {
             log.warn("commit of {} failed, will retry: {}", commits, e.toString());
             offsets.commitFailed(commits);
@@ -286,34 +357,47 @@ public class InvocationConsumer implements SmartLifecycle {
         });
   }
 
+  private void commitSync(
+      Consumer<String, byte[]> consumer, Map<TopicPartition, OffsetAndMetadata> commits) {
+    if (commits.isEmpty()) {
+      return;
+    }
+    try {
+      metrics.offsetsCommitted();
+      consumer.commitSync(commits);
+      offsets.committed(commits);
+    } catch (KafkaException e) {
+      log.warn("commit of {} failed: {}", commits, e.toString());
+    }
+  }
+
   private void applyPause(Consumer<String, byte[]> consumer, boolean full) {
-    if (full || stopping) {
-      Set<TopicPartition> toPause = new HashSet<>(consumer.assignment());
-      toPause.removeAll(consumer.paused());
-      if (!toPause.isEmpty()) {
-        consumer.pause(toPause);
-      }
-    } else {
-      Set<TopicPartition> paused = consumer.paused();
-      if (!paused.isEmpty()) {
-        consumer.resume(paused);
-      }
+    // Pause and resume only on a change: both copy the assignment.
+    boolean pause = full || stopping;
+    if (pause && !pausedAll) {
+      consumer.pause(consumer.assignment());
+      pausedAll = true;
+    } else if (!pause && pausedAll && queued.get() <= resumeAt) {
+      consumer.resume(consumer.paused());
+      pausedAll = false;
     }
   }
 
   private void drain(Consumer<String, byte[]> consumer) {
     // Calls not started yet stay uncommitted; another worker will take them.
-    pending.clear();
+    while (queue.poll() != null) {
+      queued.decrementAndGet();
+    }
     applyPause(consumer, true);
     long deadline = System.nanoTime() + drainTimeout.toNanos();
     while (unsettledReplies.get() > 0 && System.nanoTime() < deadline) {
       consumer.poll(Duration.ZERO);
       applyDone();
-      commit(consumer, offsets.toCommit(), false);
+      commitIfDue(consumer);
       awaitWake(pollTimeout);
     }
     applyDone();
-    commit(consumer, offsets.toCommit(), true);
+    commitSync(consumer, offsets.toCommit());
     if (unsettledReplies.get() > 0) {
       log.warn(
           "worker {} stops with {} calls unanswered; their records stay uncommitted",
@@ -324,7 +408,7 @@ public class InvocationConsumer implements SmartLifecycle {
 
   private void awaitWake(Duration timeout) {
     try {
-      if (wake.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (wake.tryAcquire(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
         wake.drainPermits();
       }
     } catch (InterruptedException e) {
@@ -344,7 +428,7 @@ public class InvocationConsumer implements SmartLifecycle {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
       applyDone();
-      commit(consumer, offsets.toCommit(revoked), true);
+      commitSync(consumer, offsets.toCommit(revoked));
       forget(revoked);
     }
 
@@ -355,7 +439,7 @@ public class InvocationConsumer implements SmartLifecycle {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-      if (!pending.isEmpty() || stopping) {
+      if (pausedAll) {
         consumer.pause(assigned);
       }
       publishAssignment();
@@ -364,7 +448,15 @@ public class InvocationConsumer implements SmartLifecycle {
 
     private void forget(Collection<TopicPartition> gone) {
       offsets.remove(gone);
-      pending.removeIf(p -> gone.contains(p.progress().partition()));
+      // Calls of these records will be served by the partitions' next owner.
+      queue.removeIf(
+          p -> {
+            boolean drop = gone.contains(p.progress().partition());
+            if (drop) {
+              queued.decrementAndGet();
+            }
+            return drop;
+          });
       Set<TopicPartition> kept = new HashSet<>(consumer.assignment());
       kept.removeAll(gone);
       publish(kept);

@@ -19,6 +19,9 @@ public final class KafkaClients {
 
   private static final java.time.Duration MAX_BLOCK = java.time.Duration.ofSeconds(10);
 
+  /** Room for several hundred replies in one batch (the default 16 KiB holds about 100). */
+  static final int BATCH_SIZE = 128 * 1024;
+
   private final FarcallKafkaProperties properties;
 
   public KafkaClients(FarcallKafkaProperties properties) {
@@ -61,6 +64,11 @@ public final class KafkaClients {
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, (int) linger);
+    // One produce request at a time: a lone reply still leaves at once, and under load the replies
+    // finished while a request is out go together in the next one instead of as many small
+    // requests, each of which costs the broker (on the same machine) far more than the wait.
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE);
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request);
     config.put(
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(delivery, linger + request));

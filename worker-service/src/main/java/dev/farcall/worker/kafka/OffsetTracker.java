@@ -78,6 +78,16 @@ final class OffsetTracker {
     tps.forEach(partitions::remove);
   }
 
+  /** Whether some partition could be committed further than it was. */
+  boolean hasCommittable() {
+    for (Partition p : partitions.values()) {
+      if (p.committable() > p.committed) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Records received but not done, over all partitions. */
   int incompleteCount() {
     return partitions.values().stream().mapToInt(p -> p.incomplete.size()).sum();
