@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.farcall.benchmarks.e2e.FarcallCluster;
 import dev.farcall.kafka.EmbeddedKafkaBroker;
+import dev.farcall.model.program.ProgramClassLoader;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +48,7 @@ public final class RunBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final long RUN_LIMIT_NANOS = 180_000_000_000L;
+  private static final long POLL_MILLIS = 250;
 
   /**
    * Marker in a variant's settings: force the heavy method REMOTE with a placement override (set
@@ -120,6 +126,8 @@ public final class RunBenchmark {
     Map<String, Map<Integer, List<RunResult>>> results = new LinkedHashMap<>();
     Map<String, String> rowProgram = new LinkedHashMap<>();
     Map<String, Map<Integer, List<Double>>> plainTimes = new LinkedHashMap<>();
+    // the same program's main called in this JVM, beside the cluster (see plainInThisJvm)
+    Map<String, Map<Integer, List<Double>>> sameJvmTimes = new LinkedHashMap<>();
     int exit = 0;
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0, true)) {
       for (int workers : List.of(1, 2)) {
@@ -158,6 +166,10 @@ public final class RunBenchmark {
             }
             List<Double> plain = new ArrayList<>();
             plainTimes.computeIfAbsent(p.label(), k -> new LinkedHashMap<>()).put(workers, plain);
+            List<Double> sameJvm = new ArrayList<>();
+            sameJvmTimes
+                .computeIfAbsent(p.label(), k -> new LinkedHashMap<>())
+                .put(workers, sameJvm);
             Map<String, List<RunResult>> lists = new LinkedHashMap<>();
             for (Map.Entry<String, Map<String, Object>> v : variants) {
               String row = p.label() + " | " + v.getKey();
@@ -181,6 +193,7 @@ public final class RunBenchmark {
                 throw new IllegalStateException(
                     "plain output differs between runs of " + p.label());
               }
+              sameJvm.add(plainInThisJvm(jar, p));
               System.out.printf(
                   Locale.ROOT,
                   "  %d worker(s) phase, plain %s: %.2f s (load %.2f)%n",
@@ -255,6 +268,34 @@ public final class RunBenchmark {
           calls(two),
           one.isEmpty() && two.isEmpty() ? "–" : same ? "yes" : "NO");
     }
+    System.out.printf(
+        Locale.ROOT,
+        "%nThe same Farcall runs against the program's main called in this JVM, beside the"
+            + " cluster (fresh class loader, output discarded, no JVM start-up), medians of %d:%n%n",
+        repetitions);
+    System.out.println(
+        "| program | plan | plain in the cluster's JVM (1 w) | Farcall 1 worker | ratio | plain in"
+            + " the cluster's JVM (2 w) | Farcall 2 workers | ratio |");
+    System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (Map.Entry<String, Map<Integer, List<RunResult>>> e : results.entrySet()) {
+      String[] parts = e.getKey().split(" \\| ");
+      Map<Integer, List<Double>> same = sameJvmTimes.get(rowProgram.get(e.getKey()));
+      double same1 = median(same.getOrDefault(1, List.of()));
+      double same2 = median(same.getOrDefault(2, List.of()));
+      List<RunResult> one = e.getValue().getOrDefault(1, List.of());
+      List<RunResult> two = e.getValue().getOrDefault(2, List.of());
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %s | %.2f s | %s | %s | %.2f s | %s | %s |%n",
+          parts[0],
+          parts[1],
+          same1,
+          cell(one),
+          ratio(one, same1),
+          same2,
+          cell(two),
+          ratio(two, same2));
+    }
     System.out.printf(Locale.ROOT, "%nload average at the end %.2f%n", load());
     System.exit(exit);
   }
@@ -290,6 +331,26 @@ public final class RunBenchmark {
   }
 
   /** {@code java -cp jar Main args} in a child process; returns its stdout. */
+  /**
+   * Wall seconds of the program's {@code main} called in this JVM on a fresh class loader, its
+   * output discarded: the plain program in the same surroundings as a Farcall run (the broker,
+   * coordinator and workers of the cluster share this JVM and these cores), without JVM start-up.
+   */
+  private static double plainInThisJvm(Path jar, Program p) throws Exception {
+    ProgramClassLoader loader =
+        ProgramClassLoader.fromJar(jar, "plain-" + p.label(), RunBenchmark.class.getClassLoader());
+    Method main = Class.forName(p.mainClass(), false, loader).getMethod("main", String[].class);
+    PrintStream out = System.out;
+    long t = System.nanoTime();
+    try {
+      System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+      main.invoke(null, (Object) p.args().toArray(String[]::new));
+    } finally {
+      System.setOut(out);
+    }
+    return (System.nanoTime() - t) / 1e9;
+  }
+
   private static String plainRun(Path jar, Program p) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -362,6 +423,7 @@ public final class RunBenchmark {
       body.put("tunables", tunables);
     }
     long start = System.nanoTime();
+    Instant postedAt = Instant.now();
     HttpResponse<String> posted =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(api + "/programs/" + programId + "/runs"))
@@ -384,9 +446,15 @@ public final class RunBenchmark {
       if (System.nanoTime() - start > RUN_LIMIT_NANOS) {
         throw new IllegalStateException("run " + runId + " not finished: " + run);
       }
-      Thread.sleep(10);
+      // rarely: every poll costs the coordinator CPU that the run, on the same cores, would miss
+      Thread.sleep(POLL_MILLIS);
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
+    // the server's end of the run, so that the polling interval does not round the wall time up
+    double seconds =
+        run.hasNonNull("finishedAt")
+            ? Duration.between(postedAt, Instant.parse(run.path("finishedAt").asText())).toNanos()
+                / 1e9
+            : (System.nanoTime() - start) / 1e9;
     String out = get(api + "/runs/" + runId + "/output", token);
     String status = run.path("status").asText();
     if (!status.equals("SUCCEEDED")) {
