@@ -66,11 +66,6 @@ final class SiteModes implements Consumer<int[]> {
     table.accept(current.clone());
   }
 
-  /** The mode a site has now. */
-  synchronized int mode(int site) {
-    return current[site];
-  }
-
   private static MethodHandle constant(int mode) {
     return MethodHandles.constant(int.class, mode);
   }
