@@ -1,5 +1,12 @@
 package dev.farcall.coordinator.run;
 
+import dev.farcall.coordinator.run.driver.DriverLauncher;
+import dev.farcall.coordinator.run.driver.DriverProcess;
+import dev.farcall.coordinator.run.driver.RunCredentials;
+import dev.farcall.coordinator.run.driver.RunEventsListener;
+import dev.farcall.coordinator.run.driver.RunIsolation;
+import dev.farcall.coordinator.run.driver.RunOutputFiles;
+import dev.farcall.coordinator.run.driver.RunTopics;
 import dev.farcall.model.wire.RunEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,7 +136,7 @@ final class RunSupervisor {
     Instant deadline = deadlineOf(run.view);
     DriverLauncher.Launched launched;
     try {
-      launched = launcher.launch(run, deadline);
+      launched = launcher.launch(run.launch(deadline));
     } catch (RuntimeException e) {
       log.error("run {}: the driver did not start", run.id, e);
       release(run);
