@@ -245,12 +245,12 @@ final class RunSupervisor {
     }
   }
 
-  /** Kills whatever the run left, gives back its user id and credential, drops its topic. */
+  /**
+   * Kills whatever the run left (every process of its user id: its JVM has exited, but what it
+   * started may not have), gives back its user id and credential, drops its topic. Without user
+   * isolation, what a program started and detached from its process tree is not found.
+   */
   private void cleanUp(ActiveRun run) {
-    DriverProcess p = run.process;
-    if (p != null) {
-      p.kill();
-    }
     run.uid.ifPresent(isolation::killAll);
     release(run);
     topics.deleteRunReplies(run.id);

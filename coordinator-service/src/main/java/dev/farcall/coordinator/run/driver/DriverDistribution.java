@@ -77,6 +77,24 @@ public final class DriverDistribution {
     }
   }
 
+  /**
+   * What a dynamic archive depends on besides the jar: the launcher, the JVM's version and the
+   * JDK's base archive (a dynamic archive built over another base is silently unusable).
+   */
+  private static String jvmIdentity(Path java) throws IOException {
+    Path real = java.toRealPath();
+    StringBuilder id =
+        new StringBuilder(real.toString()).append(System.getProperty("java.vm.version"));
+    Path home = real.getParent() == null ? null : real.getParent().getParent();
+    if (home != null) {
+      Path base = home.resolve("lib").resolve("server").resolve("classes.jsa");
+      if (Files.isRegularFile(base)) {
+        id.append(Files.size(base)).append(Files.getLastModifiedTime(base).toMillis());
+      }
+    }
+    return id.toString();
+  }
+
   private static byte[] readResource() {
     try (InputStream in = DriverDistribution.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {

@@ -73,14 +73,19 @@ public final class DriverProcess {
 
   /** Asks the driver's JVM to stop (SIGTERM): its shutdown hooks run, then it exits. */
   public void terminate() {
-    wrapper.children().forEach(ProcessHandle::destroy);
+    if (wrapper.isAlive()) {
+      wrapper.children().forEach(ProcessHandle::destroy);
+    }
   }
 
   /**
    * Kills the JVM and everything it started (SIGKILL); the wrapper then records the JVM's status
-   * (137) and exits.
+   * (137) and exits. Only while the wrapper lives: pids are reused quickly (threads take them too),
+   * and the children of a dead wrapper's pid may be another run's.
    */
   public void kill() {
-    wrapper.descendants().forEach(ProcessHandle::destroyForcibly);
+    if (wrapper.isAlive()) {
+      wrapper.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
   }
 }
