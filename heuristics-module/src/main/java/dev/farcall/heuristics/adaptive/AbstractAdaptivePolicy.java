@@ -57,11 +57,18 @@ abstract class AbstractAdaptivePolicy implements AdaptivePolicy {
     /** The batch size for a site the policy holds REMOTE. */
     int batchSize(SiteProfile site);
 
+    /**
+     * The figures behind a proposal this evaluator made for the site in this round (computed only
+     * for the proposals that are accepted, so a round with thousands of candidates allocates
+     * little).
+     */
+    DecisionFigures figures(SiteProfile site, Proposal proposal);
+
     /** The reason of an accepted flip, with its figures; {@code before} is the site's memory. */
-    String reason(SiteProfile site, SiteMemory before, Proposal proposal);
+    String reason(SiteProfile site, SiteMemory before, Proposal proposal, DecisionFigures figures);
 
     /** The reason of a trial asked instead of a flip on assumed figures. */
-    String trialReason(SiteProfile site, Proposal proposal, int calls);
+    String trialReason(SiteProfile site, Proposal proposal, DecisionFigures figures, int calls);
   }
 
   /**
@@ -71,19 +78,12 @@ abstract class AbstractAdaptivePolicy implements AdaptivePolicy {
    * @param to the mode to flip to
    * @param cause why
    * @param gain expected ns of callers' time saved per second; orders the candidates
-   * @param figures the figures behind it
    * @param assumed whether the remote figures are assumed, not measured (a trial comes first)
    */
-  record Proposal(
-      Kind kind,
-      SiteMode to,
-      DecisionCause cause,
-      double gain,
-      DecisionFigures figures,
-      boolean assumed) {
+  record Proposal(Kind kind, SiteMode to, DecisionCause cause, double gain, boolean assumed) {
 
     /** Keep the site as it is. */
-    static final Proposal STAY = new Proposal(Kind.STAY, null, null, 0, null, false);
+    static final Proposal STAY = new Proposal(Kind.STAY, null, null, 0, false);
 
     enum Kind {
       STAY,
@@ -186,7 +186,8 @@ abstract class AbstractAdaptivePolicy implements AdaptivePolicy {
                 site.methodKey(),
                 limits.trialCalls(),
                 now,
-                evaluator.trialReason(site, proposal, limits.trialCalls())));
+                evaluator.trialReason(
+                    site, proposal, evaluator.figures(site, proposal), limits.trialCalls())));
         memory[i] = m.trialStarted(now, site.remote().calls());
         return;
       }
@@ -256,25 +257,64 @@ abstract class AbstractAdaptivePolicy implements AdaptivePolicy {
         return all;
       }
       // key: home-bound above remote-bound, then gain (as float bits, which order like the
-      // non-negative floats), then lower position; sorted ascending, taken from the top
-      long[] keys = new long[candidateCount];
+      // non-negative floats), then lower position; the budget's largest keys are kept in a
+      // min-heap, O(n log budget) instead of sorting every candidate
+      long[] heap = new long[budget];
+      int size = 0;
       for (int c = 0; c < candidateCount; c++) {
-        long home = proposals[c].to() == SiteMode.LOCAL ? 1L << 62 : 0;
-        double g = proposals[c].gain();
-        long gain = Float.floatToIntBits(g > 0 ? (float) g : 0f) & 0x7FFFFFFFL;
-        keys[c] = home | gain << 31 | (Integer.MAX_VALUE - c);
+        long key = key(c);
+        if (size < budget) {
+          heap[size] = key;
+          siftUp(heap, size++);
+        } else if (budget > 0 && key > heap[0]) {
+          heap[0] = key;
+          siftDown(heap, budget);
+        }
       }
-      Arrays.sort(keys);
-      int[] chosen = new int[budget];
-      for (int k = 0; k < budget; k++) {
-        chosen[k] = Integer.MAX_VALUE - (int) (keys[keys.length - 1 - k] & Integer.MAX_VALUE);
+      Arrays.sort(heap, 0, size);
+      int[] chosen = new int[size];
+      for (int k = 0; k < size; k++) {
+        chosen[k] = Integer.MAX_VALUE - (int) (heap[size - 1 - k] & Integer.MAX_VALUE);
       }
       return chosen;
     }
 
+    private long key(int c) {
+      long home = proposals[c].to() == SiteMode.LOCAL ? 1L << 62 : 0;
+      double g = proposals[c].gain();
+      long gain = Float.floatToIntBits(g > 0 ? (float) g : 0f) & 0x7FFFFFFFL;
+      return home | gain << 31 | (Integer.MAX_VALUE - c);
+    }
+
+    private static void siftUp(long[] heap, int i) {
+      long key = heap[i];
+      while (i > 0 && heap[(i - 1) >>> 1] > key) {
+        heap[i] = heap[(i - 1) >>> 1];
+        i = (i - 1) >>> 1;
+      }
+      heap[i] = key;
+    }
+
+    private static void siftDown(long[] heap, int size) {
+      long key = heap[0];
+      int i = 0;
+      while (2 * i + 1 < size) {
+        int child = 2 * i + 1;
+        if (child + 1 < size && heap[child + 1] < heap[child]) {
+          child++;
+        }
+        if (heap[child] >= key) {
+          break;
+        }
+        heap[i] = heap[child];
+        i = child;
+      }
+      heap[i] = key;
+    }
+
     private SiteDecision accept(SiteProfile site, Proposal proposal) {
       SiteMemory m = memory[site.id()];
-      DecisionFigures figures = proposal.figures();
+      DecisionFigures figures = evaluator.figures(site, proposal);
       memory[site.id()] =
           m.flipped(
               proposal.to(),
@@ -291,7 +331,7 @@ abstract class AbstractAdaptivePolicy implements AdaptivePolicy {
           proposal.to(),
           now,
           proposal.cause(),
-          evaluator.reason(site, m, proposal),
+          evaluator.reason(site, m, proposal, figures),
           figures,
           !limits.shadow());
     }

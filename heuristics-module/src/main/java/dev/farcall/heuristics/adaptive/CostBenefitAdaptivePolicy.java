@@ -70,6 +70,7 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
     private final double runOverhead;
     private final boolean runOverheadMeasured;
     private final double overheadFloor;
+    private final Estimate scratch;
 
     CostBenefit(PolicyRound round, PolicyState state, CostBenefitOptions options) {
       this.home = round.home();
@@ -78,6 +79,7 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
       this.runOverheadMeasured = state.meanOverheadNanos().isPresent();
       this.runOverhead = state.meanOverheadNanos().orElse(options.assumedOverheadNanos());
       this.overheadFloor = state.overheadFloorNanos().orElse(runOverhead);
+      this.scratch = new Estimate(home);
     }
 
     @Override
@@ -96,7 +98,7 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
       LocalProfile local = site.local();
       if (local.timedSamples() < options.minSamples()) {
         boolean heavy = !site.everMeasuredRemote() && local.cpuShare() >= options.heavyCpuShare();
-        return heavy ? trialOnly(site) : Proposal.STAY;
+        return heavy ? trialOnly() : Proposal.STAY;
       }
       Estimate e = estimateFromLocal(site);
       if (tooFine(e.work) || e.slots < 1) {
@@ -110,7 +112,6 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
           SiteMode.REMOTE,
           DecisionCause.REMOTE_FASTER,
           local.callsPerSecond() * (e.home - e.remote),
-          e.figures(options.margin(), OptionalDouble.empty()),
           e.assumed);
     }
 
@@ -120,34 +121,22 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
       if (remote.calls() - memory.remoteCallsAtFlip() < options.minSamples()) {
         return Proposal.STAY;
       }
-      double work = remote.workNanos();
-      double overhead = remote.overheadNanos();
-      double k = remote.callsAtOnce();
-      double homeTime = work * home.slowdownWith(k);
-      int slots = freeSlotsFor(site);
-      DecisionFigures figures =
-          new DecisionFigures(
-              work,
-              overhead,
-              k,
-              slots,
-              remote.roundTripNanos(),
-              homeTime,
-              OptionalDouble.of(remote.roundTripNanos()),
-              home.cores(),
-              home.runnableThreads(),
-              options.returnRatio());
-      if (tooFine(work)) {
+      if (tooFine(remote.workNanos())) {
         return homeBound(
-            DecisionCause.TOO_FINE_GRAINED, remote.callsPerSecond() * overhead, figures);
+            DecisionCause.TOO_FINE_GRAINED, remote.callsPerSecond() * remote.overheadNanos());
       }
+      double homeTime = homeTimeOf(remote);
       if (remote.roundTripNanos() > options.returnRatio() * homeTime) {
         return homeBound(
             DecisionCause.REMOTE_SLOWER,
-            remote.callsPerSecond() * (remote.roundTripNanos() - homeTime),
-            figures);
+            remote.callsPerSecond() * (remote.roundTripNanos() - homeTime));
       }
       return Proposal.STAY;
+    }
+
+    /** What a remote site's call would take at home with its calls added to home's threads. */
+    private double homeTimeOf(RemoteProfile remote) {
+      return remote.workNanos() * home.slowdownWith(remote.callsAtOnce());
     }
 
     /** Shadow mode holds a site REMOTE that still runs LOCAL: judge it on its local figures. */
@@ -156,29 +145,30 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
         return Proposal.STAY;
       }
       Estimate e = estimateFromLocal(site);
-      DecisionFigures figures = e.figures(options.returnRatio(), OptionalDouble.empty());
       if (tooFine(e.work)) {
-        return homeBound(DecisionCause.TOO_FINE_GRAINED, 0, figures);
+        return homeBound(DecisionCause.TOO_FINE_GRAINED, 0);
       }
       if (e.remote > options.returnRatio() * e.home) {
         return homeBound(
-            DecisionCause.REMOTE_SLOWER,
-            site.local().callsPerSecond() * (e.remote - e.home),
-            figures);
+            DecisionCause.REMOTE_SLOWER, site.local().callsPerSecond() * (e.remote - e.home));
       }
       return Proposal.STAY;
     }
 
+    /** Fills the evaluator's scratch estimate from the site's LOCAL figures (no allocation). */
     private Estimate estimateFromLocal(SiteProfile site) {
       LocalProfile local = site.local();
       RemoteProfile remote = site.remote();
       boolean measured = remote.calls() > 0;
-      double work = measured ? remote.workNanos() : local.workNanos() / home.slowdown();
-      double overhead = measured ? remote.overheadNanos() : runOverhead;
-      double k = local.callsAtOnce();
-      int slots = freeSlotsFor(site);
-      double remoteTime = overhead + work * Math.max(1, k / Math.max(1, slots));
-      return new Estimate(work, overhead, k, slots, remoteTime, local.workNanos(), !measured, home);
+      Estimate e = scratch;
+      e.work = measured ? remote.workNanos() : local.workNanos() / home.slowdown();
+      e.overhead = measured ? remote.overheadNanos() : runOverhead;
+      e.concurrency = local.callsAtOnce();
+      e.slots = freeSlotsFor(site);
+      e.remote = e.overhead + e.work * Math.max(1, e.concurrency / Math.max(1, e.slots));
+      e.home = local.workNanos();
+      e.assumed = !measured;
+      return e;
     }
 
     /** The granularity floor: below a multiple of the run's lowest measured overhead. */
@@ -191,33 +181,54 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
           Math.min(cluster.totalSlots(), (long) cluster.freeSlots() + site.remote().inFlight());
     }
 
-    private Proposal trialOnly(SiteProfile site) {
-      DecisionFigures figures =
-          new DecisionFigures(
-              0,
-              runOverhead,
-              1,
-              freeSlotsFor(site),
-              0,
-              0,
-              OptionalDouble.empty(),
-              home.cores(),
-              home.runnableThreads(),
-              options.margin());
+    private static Proposal trialOnly() {
       return new Proposal(
-          Proposal.Kind.TRIAL_ONLY, SiteMode.REMOTE, DecisionCause.REMOTE_FASTER, 0, figures, true);
+          Proposal.Kind.TRIAL_ONLY, SiteMode.REMOTE, DecisionCause.REMOTE_FASTER, 0, true);
     }
 
-    private Proposal noWorkers() {
-      DecisionFigures figures =
-          new DecisionFigures(
-              0, 0, 0, 0, 0, 0, OptionalDouble.empty(), home.cores(), home.runnableThreads(), 1);
-      return homeBound(DecisionCause.NO_WORKERS, Double.MAX_VALUE, figures);
+    private static Proposal noWorkers() {
+      return homeBound(DecisionCause.NO_WORKERS, Double.MAX_VALUE);
     }
 
-    private static Proposal homeBound(DecisionCause cause, double gain, DecisionFigures figures) {
-      return new Proposal(
-          Proposal.Kind.FLIP, SiteMode.LOCAL, cause, Math.max(0, gain), figures, false);
+    private static Proposal homeBound(DecisionCause cause, double gain) {
+      return new Proposal(Proposal.Kind.FLIP, SiteMode.LOCAL, cause, Math.max(0, gain), false);
+    }
+
+    @Override
+    public DecisionFigures figures(SiteProfile site, Proposal proposal) {
+      if (proposal.cause() == DecisionCause.NO_WORKERS) {
+        return new DecisionFigures(
+            0, 0, 0, 0, 0, 0, OptionalDouble.empty(), home.cores(), home.runnableThreads(), 1);
+      }
+      if (proposal.kind() == Proposal.Kind.TRIAL_ONLY) {
+        return new DecisionFigures(
+            0,
+            runOverhead,
+            1,
+            freeSlotsFor(site),
+            0,
+            0,
+            OptionalDouble.empty(),
+            home.cores(),
+            home.runnableThreads(),
+            options.margin());
+      }
+      if (proposal.to() == SiteMode.LOCAL && site.mode() == SiteMode.REMOTE) {
+        RemoteProfile remote = site.remote();
+        return new DecisionFigures(
+            remote.workNanos(),
+            remote.overheadNanos(),
+            remote.callsAtOnce(),
+            freeSlotsFor(site),
+            remote.roundTripNanos(),
+            homeTimeOf(remote),
+            OptionalDouble.of(remote.roundTripNanos()),
+            home.cores(),
+            home.runnableThreads(),
+            options.returnRatio());
+      }
+      double margin = proposal.to() == SiteMode.REMOTE ? options.margin() : options.returnRatio();
+      return estimateFromLocal(site).figures(margin, OptionalDouble.empty());
     }
 
     @Override
@@ -232,8 +243,8 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
     }
 
     @Override
-    public String reason(SiteProfile site, SiteMemory before, Proposal proposal) {
-      DecisionFigures f = proposal.figures();
+    public String reason(
+        SiteProfile site, SiteMemory before, Proposal proposal, DecisionFigures f) {
       return switch (proposal.cause()) {
         case REMOTE_FASTER ->
             "remote "
@@ -310,7 +321,7 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
     }
 
     @Override
-    public String trialReason(SiteProfile site, Proposal proposal, int calls) {
+    public String trialReason(SiteProfile site, Proposal proposal, DecisionFigures f, int calls) {
       if (proposal.kind() == Proposal.Kind.TRIAL_ONLY) {
         return "never measured remote, holds "
             + Math.round(site.local().cpuShare() * 100)
@@ -318,7 +329,6 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
             + calls
             + " trial calls";
       }
-      DecisionFigures f = proposal.figures();
       return "never measured remote: "
           + calls
           + " trial calls, as remote "
@@ -333,16 +343,20 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
     }
   }
 
-  /** The LOCAL-side comparison of one site. */
-  private record Estimate(
-      double work,
-      double overhead,
-      double concurrency,
-      int slots,
-      double remote,
-      double home,
-      boolean assumed,
-      HomeLoad load) {
+  /** The LOCAL-side comparison of one site; one per round, refilled per site. */
+  private static final class Estimate {
+    private final HomeLoad load;
+    double work;
+    double overhead;
+    double concurrency;
+    int slots;
+    double remote;
+    double home;
+    boolean assumed;
+
+    Estimate(HomeLoad load) {
+      this.load = load;
+    }
 
     DecisionFigures figures(double margin, OptionalDouble measured) {
       return new DecisionFigures(
