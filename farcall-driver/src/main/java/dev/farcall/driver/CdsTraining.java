@@ -3,12 +3,12 @@ package dev.farcall.driver;
 import dev.farcall.api.Farcall;
 import dev.farcall.dispatch.InvocationProducers;
 import dev.farcall.driver.rewrite.RunClassLoader;
-import dev.farcall.driver.rewrite.SiteModes;
 import dev.farcall.driver.sites.CallSettings;
 import dev.farcall.driver.sites.Decision;
 import dev.farcall.driver.sites.RemoteConnection;
 import dev.farcall.driver.sites.RunIdentity;
 import dev.farcall.driver.sites.SiteDispatcher;
+import dev.farcall.driver.sites.SiteHooks;
 import dev.farcall.driver.sites.SitePlan;
 import dev.farcall.model.MethodId;
 import dev.farcall.model.codec.ArgumentCodec;
@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -79,10 +78,7 @@ final class CdsTraining {
     List<SitePlan> plan = List.of(new SitePlan(work, Decision.REMOTE, "training", 1e6, true));
     RunClassLoader loader =
         new RunClassLoader(jar, "training", Farcall.class.getClassLoader(), List.of(work));
-    LongAdder[] counts = {new LongAdder()};
-    loader.setHook("LOCAL_CALLS", counts);
-    SiteModes modes = new SiteModes(1, table -> loader.setHook("MODES", table));
-    loader.setHook("SITES", modes.callSites());
+    SiteHooks hooks = SiteHooks.install(loader, 1);
     SiteDispatcher dispatcher =
         new SiteDispatcher(
             new RunIdentity("training", "training", "0"),
@@ -90,7 +86,7 @@ final class CdsTraining {
             plan,
             RemoteConnection.none(),
             new CallSettings(Duration.ofMillis(1), Optional.empty()),
-            new SiteDispatcher.SiteHooks(loader.hook("LOCAL"), modes, counts));
+            hooks);
     loader.setHook("DISPATCHER", dispatcher);
     Class<?> job = Class.forName(JOB.replace('/', '.'), true, loader);
     Method main = job.getMethod("main", String[].class);

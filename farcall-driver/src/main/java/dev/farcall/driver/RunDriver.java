@@ -4,18 +4,22 @@ import dev.farcall.api.Farcall;
 import dev.farcall.api.spi.AsyncDispatchers;
 import dev.farcall.dispatch.Deadline;
 import dev.farcall.dispatch.InvocationProducers;
+import dev.farcall.driver.adaptive.AdaptiveLoop;
+import dev.farcall.driver.adaptive.PolicyChoice;
 import dev.farcall.driver.cluster.ClusterConnection;
 import dev.farcall.driver.report.RunReporter;
 import dev.farcall.driver.rewrite.RunClassLoader;
-import dev.farcall.driver.rewrite.SiteModes;
 import dev.farcall.driver.sites.CallSettings;
 import dev.farcall.driver.sites.RemoteConnection;
 import dev.farcall.driver.sites.RunIdentity;
 import dev.farcall.driver.sites.SiteDispatcher;
+import dev.farcall.driver.sites.SiteHooks;
 import dev.farcall.driver.sites.SitePlan;
 import dev.farcall.driver.sites.StackTraces;
+import dev.farcall.heuristics.adaptive.ClusterCapacity;
 import dev.farcall.model.Topics;
 import dev.farcall.model.wire.RunSpec;
+import dev.farcall.model.wire.RunStatistics;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
@@ -29,7 +33,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 
@@ -45,26 +50,26 @@ final class RunDriver {
   private final RunSpec spec;
   private final RunClassLoader loader;
   private final Method main;
-  private final SiteDispatcher dispatcher;
   private final RemoteConnection connection;
   private final RunReporter reporter;
   private final CompletableFuture<Producer<String, byte[]>> producer;
+  private final Optional<AdaptiveLoop> adaptive;
 
   private RunDriver(
       RunSpec spec,
       RunClassLoader loader,
       Method main,
-      SiteDispatcher dispatcher,
       RemoteConnection connection,
       RunReporter reporter,
-      CompletableFuture<Producer<String, byte[]>> producer) {
+      CompletableFuture<Producer<String, byte[]>> producer,
+      Optional<AdaptiveLoop> adaptive) {
     this.spec = spec;
     this.loader = loader;
     this.main = main;
-    this.dispatcher = dispatcher;
     this.connection = connection;
     this.reporter = reporter;
     this.producer = producer;
+    this.adaptive = adaptive;
   }
 
   /** Downloads the jar, defines the loader, finds main and opens Kafka in the background. */
@@ -77,13 +82,7 @@ final class RunDriver {
         new RunClassLoader(
             jar, spec.getRunId(), Farcall.class.getClassLoader(), SitePlan.methods(plan));
     Method main = findMain(loader, spec.getMainClass());
-    LongAdder[] localCalls = new LongAdder[plan.size()];
-    for (int i = 0; i < localCalls.length; i++) {
-      localCalls[i] = new LongAdder();
-    }
-    loader.setHook("LOCAL_CALLS", localCalls);
-    SiteModes modes = new SiteModes(plan.size(), table -> loader.setHook("MODES", table));
-    loader.setHook("SITES", modes.callSites());
+    SiteHooks hooks = SiteHooks.install(loader, plan.size());
     RemoteConnection connection =
         plan.isEmpty() ? RemoteConnection.none() : ClusterConnection.open(spec, producer);
     SiteDispatcher dispatcher =
@@ -95,16 +94,50 @@ final class RunDriver {
             new CallSettings(
                 Duration.ofMillis(spec.getDispatch().getCallTimeoutMillis()),
                 Optional.ofNullable(spec.getDeadlineEpochMillis()).map(Deadline::new)),
-            new SiteDispatcher.SiteHooks(loader.hook("LOCAL"), modes, localCalls));
+            hooks);
     loader.setHook("DISPATCHER", dispatcher);
     AsyncDispatchers.register(loader, dispatcher);
+    AtomicReference<AdaptiveLoop> loop = new AtomicReference<>();
     RunReporter reporter =
         new RunReporter(
             spec.getRunId(),
             new Topics(spec.getKafka().getTopicPrefix()).runEvents(),
             producer,
-            dispatcher::statistics);
-    return new RunDriver(spec, loader, main, dispatcher, connection, reporter, producer);
+            () -> withPolicy(dispatcher.statistics(), loop.get()));
+    Optional<AdaptiveLoop> adaptive = adaptiveLoop(spec, dispatcher, connection, reporter);
+    adaptive.ifPresent(loop::set);
+    return new RunDriver(spec, loader, main, connection, reporter, producer, adaptive);
+  }
+
+  /** The adaptive policy's loop, when the spec names a policy and the run has sites. */
+  private static Optional<AdaptiveLoop> adaptiveLoop(
+      RunSpec spec, SiteDispatcher sites, RemoteConnection connection, RunReporter reporter) {
+    if (spec.getPolicy() == null || sites.siteCount() == 0) {
+      return Optional.empty();
+    }
+    PolicyChoice choice;
+    try {
+      choice = PolicyChoice.of(spec.getPolicy());
+    } catch (RuntimeException e) {
+      throw new DriverFailure("the run's adaptive policy cannot be used: " + e.getMessage(), e);
+    }
+    Supplier<ClusterCapacity> cluster =
+        connection instanceof ClusterConnection c ? c::capacity : () -> ClusterCapacity.NONE;
+    return Optional.of(
+        new AdaptiveLoop(
+            sites, cluster, choice.policy(), choice.tunables(), reporter, POLICY_PERIOD));
+  }
+
+  /** The adaptive policy decides a round this often. */
+  private static final Duration POLICY_PERIOD = Duration.ofMillis(100);
+
+  private static RunStatistics withPolicy(RunStatistics stats, AdaptiveLoop loop) {
+    if (loop != null) {
+      stats.setPolicyCpuNanos(loop.cpuNanos());
+      stats.setPolicyRounds(loop.rounds());
+      stats.setPolicyMemoryBytes(loop.memoryBytes());
+    }
+    return stats;
   }
 
   private static CompletableFuture<Producer<String, byte[]>> openProducer(RunSpec spec) {
@@ -157,6 +190,7 @@ final class RunDriver {
    */
   void run() throws Throwable {
     reporter.start(Duration.ofMillis(spec.getStatsIntervalMillis()));
+    adaptive.ifPresent(AdaptiveLoop::start);
     Runtime.getRuntime().addShutdownHook(new Thread(this::shutDown, "farcall-driver-shutdown"));
     Thread.currentThread().setContextClassLoader(loader);
     MethodHandle entry = MethodHandles.lookup().unreflect(main);
@@ -174,6 +208,7 @@ final class RunDriver {
 
   /** At the JVM's end, whatever ended it: the final stats, then the connection. */
   private void shutDown() {
+    adaptive.ifPresent(AdaptiveLoop::close);
     reporter.close();
     if (connection instanceof AutoCloseable closeable) {
       try {

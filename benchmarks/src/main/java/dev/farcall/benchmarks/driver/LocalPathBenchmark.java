@@ -10,6 +10,7 @@ import dev.farcall.driver.sites.Decision;
 import dev.farcall.driver.sites.RemoteConnection;
 import dev.farcall.driver.sites.RunIdentity;
 import dev.farcall.driver.sites.SiteDispatcher;
+import dev.farcall.driver.sites.SiteHooks;
 import dev.farcall.driver.sites.SitePlan;
 import dev.farcall.model.MethodId;
 import dev.farcall.model.program.ProgramClassLoader;
@@ -132,10 +133,7 @@ public class LocalPathBenchmark {
     List<SitePlan> plan = List.of(new SitePlan(mix, Decision.LOCAL, "bench", 10, false));
     RunClassLoader loader =
         new RunClassLoader(examplesJar(), "bench", Farcall.class.getClassLoader(), List.of(mix));
-    LongAdder[] counts = {new LongAdder()};
-    loader.setHook("LOCAL_CALLS", counts);
-    SiteModes modes = new SiteModes(1, table -> loader.setHook("MODES", table));
-    loader.setHook("SITES", modes.callSites());
+    SiteHooks hooks = SiteHooks.install(loader, 1);
     loader.setHook(
         "DISPATCHER",
         new SiteDispatcher(
@@ -144,7 +142,7 @@ public class LocalPathBenchmark {
             plan,
             RemoteConnection.none(),
             new CallSettings(Duration.ofSeconds(1), Optional.empty()),
-            new SiteDispatcher.SiteHooks(loader.hook("LOCAL"), modes, counts)));
+            hooks));
     PrintStream out = System.out;
     try {
       System.setOut(new PrintStream(OutputStream.nullOutputStream()));

@@ -3,11 +3,14 @@ package dev.farcall.coordinator.run;
 import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.run.driver.DriverLaunch;
 import dev.farcall.coordinator.run.driver.DriverProcess;
+import dev.farcall.coordinator.run.driver.PolicySpec;
 import dev.farcall.coordinator.run.driver.RunDirectory;
 import dev.farcall.coordinator.run.driver.RunPlan;
 import dev.farcall.model.wire.RunEvent;
 import dev.farcall.model.wire.RunEventKind;
 import dev.farcall.model.wire.RunStatistics;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -21,6 +24,7 @@ final class ActiveRun {
   final RunDirectory dir;
   volatile RunView view;
   volatile RunPlan plan;
+  volatile Optional<PolicySpec> policy = Optional.empty();
   volatile DriverProcess process;
   volatile OptionalInt uid = OptionalInt.empty();
   // why the coordinator stops it (cancel, deadline, shutdown); null while it may run on
@@ -29,6 +33,10 @@ final class ActiveRun {
   private RunStatistics lastStats;
   private String mainThrew;
   private boolean ended;
+  private final java.util.ArrayDeque<RunDecision> decisions = new java.util.ArrayDeque<>();
+
+  /** At most this many decisions are kept per run, the newest. */
+  static final int MAX_DECISIONS = 10_000;
 
   ActiveRun(RunView view, ProgramRef program, RunPlan plan, RunDirectory dir) {
     this.id = view.id();
@@ -47,12 +55,21 @@ final class ActiveRun {
         view.args(),
         view.maxHeapBytes(),
         plan,
+        policy,
         java.util.Optional.ofNullable(deadline),
         dir);
   }
 
   /** Takes an event of the run's driver; older events than the newest seen change nothing. */
   synchronized void onEvent(RunEvent event) {
+    if (event.getKind() == RunEventKind.DECISIONS && event.getSequence() > lastSequence) {
+      for (dev.farcall.model.wire.SiteDecision d : event.getDecisions()) {
+        decisions.addLast(RunDecision.of(d));
+        if (decisions.size() > MAX_DECISIONS) {
+          decisions.removeFirst();
+        }
+      }
+    }
     if (event.getKind() == RunEventKind.MAIN_THREW) {
       mainThrew = event.getDetail() == null ? "an exception" : event.getDetail();
     }
@@ -70,9 +87,15 @@ final class ActiveRun {
     return mainThrew;
   }
 
-  /** The newest stats the driver reported. */
+  /** The newest stats the driver reported, with each site's latest decisions. */
   synchronized RunStats stats() {
-    return lastStats == null ? RunStats.empty() : RunStats.of(lastStats);
+    return (lastStats == null ? RunStats.empty() : RunStats.of(lastStats))
+        .withDecisions(List.copyOf(decisions));
+  }
+
+  /** The decisions so far, oldest first. */
+  synchronized List<RunDecision> decisions() {
+    return List.copyOf(decisions);
   }
 
   /** Marks the run ended; returns false if it already was (its end is handled once). */

@@ -2,6 +2,7 @@ package dev.farcall.coordinator.run;
 
 import dev.farcall.coordinator.dispatch.DispatchProperties;
 import dev.farcall.coordinator.kafka.FarcallKafkaProperties;
+import dev.farcall.coordinator.placement.AdaptiveSettingsService;
 import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.run.driver.DriverDistribution;
 import dev.farcall.coordinator.run.driver.DriverLauncher;
@@ -118,13 +119,14 @@ class RunConfiguration {
       RunSupervisor supervisor,
       RunEventsListener events,
       RunTopics topics,
-      RunLocations locations) {
+      RunLocations locations,
+      AdaptiveSettingsService adaptive) {
     return new RunService(
         programs,
         repository,
         properties,
         plans.getIfAvailable(() -> (program, heuristic, tunables) -> RunPlan.empty()),
         supervisor,
-        new RunService.RunComponents(events, topics, locations));
+        new RunService.RunComponents(events, topics, locations, new RunPolicies(adaptive)));
   }
 }

@@ -32,9 +32,10 @@ class RunRepository {
     jdbc.sql(
             """
             insert into runs (id, program_id, main_class, args, heuristic, tunables,
-                              deadline_seconds, max_heap_bytes, status, created_at)
+                              deadline_seconds, max_heap_bytes, adaptive_policy, status,
+                              created_at)
             values (:id, :programId, :mainClass, :args, :heuristic, :tunables,
-                    :deadlineSeconds, :maxHeapBytes, :status, :createdAt)
+                    :deadlineSeconds, :maxHeapBytes, :adaptivePolicy, :status, :createdAt)
             """)
         .param("id", run.id())
         .param("programId", run.programId())
@@ -44,6 +45,7 @@ class RunRepository {
         .param("tunables", json.writeValueAsString(run.tunables()))
         .param("deadlineSeconds", run.deadlineSeconds())
         .param("maxHeapBytes", run.maxHeapBytes())
+        .param("adaptivePolicy", run.adaptivePolicy())
         .param("status", run.status().name())
         .param("createdAt", time(run.createdAt()))
         .update();
@@ -161,6 +163,7 @@ class RunRepository {
         json.readValue(rs.getString("tunables"), OBJECT),
         deadlineSeconds,
         maxHeapBytes,
+        rs.getString("adaptive_policy"),
         RunStatus.valueOf(rs.getString("status")),
         exitCode,
         instant(rs, "created_at"),

@@ -4,6 +4,7 @@ import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.program.ProgramNotFoundException;
 import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.program.ProgramUsage;
+import dev.farcall.coordinator.run.driver.PolicySpec;
 import dev.farcall.coordinator.run.driver.RunDirectory;
 import dev.farcall.coordinator.run.driver.RunEventsListener;
 import dev.farcall.coordinator.run.driver.RunLocations;
@@ -43,6 +44,7 @@ public class RunService implements SmartLifecycle, ProgramUsage {
   private final RunEventsListener events;
   private final RunTopics topics;
   private final RunLocations locations;
+  private final RunPolicies policies;
   private volatile boolean running;
 
   RunService(
@@ -60,10 +62,12 @@ public class RunService implements SmartLifecycle, ProgramUsage {
     this.events = components.events();
     this.topics = components.topics();
     this.locations = components.locations();
+    this.policies = components.policies();
   }
 
-  /** The parts the service starts and stops with itself, and where runs live. */
-  record RunComponents(RunEventsListener events, RunTopics topics, RunLocations locations) {}
+  /** The parts the service starts and stops with itself, where runs live, their policies. */
+  record RunComponents(
+      RunEventsListener events, RunTopics topics, RunLocations locations, RunPolicies policies) {}
 
   /**
    * Queues a run of a program.
@@ -79,7 +83,8 @@ public class RunService implements SmartLifecycle, ProgramUsage {
     validate(request);
     long heap = heapOf(request);
     String mainClass = MainClassCheck.mainClass(programId, program.jarFile(), request.mainClass());
-    RunPlan plan = plan(program, request.heuristic(), request.tunables());
+    RunPolicies.Split split = policies.split(request.adaptivePolicy(), request.tunables());
+    RunPlan plan = plan(program, request.heuristic(), split.placementTunables());
     RunView view =
         new RunView(
             UUID.randomUUID().toString(),
@@ -90,6 +95,7 @@ public class RunService implements SmartLifecycle, ProgramUsage {
             request.tunables(),
             request.deadlineSeconds(),
             heap,
+            split.policy().map(PolicySpec::name).orElse(RunPolicies.NONE),
             RunStatus.QUEUED,
             null,
             Instant.now(),
@@ -99,6 +105,7 @@ public class RunService implements SmartLifecycle, ProgramUsage {
             RunStats.empty());
     repository.insert(view);
     ActiveRun run = new ActiveRun(view, program, plan, directoryOf(view.id()));
+    run.policy = split.policy();
     try {
       supervisor.submit(run);
     } catch (RunQueueFullException full) {
@@ -237,7 +244,9 @@ public class RunService implements SmartLifecycle, ProgramUsage {
     }
     // queued, never started: plan it again and queue it again
     try {
-      run.plan = plans.planFor(program.get(), view.heuristic(), view.tunables());
+      RunPolicies.Split split = policies.split(view.adaptivePolicy(), view.tunables());
+      run.policy = split.policy();
+      run.plan = plans.planFor(program.get(), view.heuristic(), split.placementTunables());
     } catch (RuntimeException e) {
       log.warn(
           "run {}: planning again failed ({}); it runs with every call at home",

@@ -24,15 +24,53 @@ public record RunStats(
     long bytesSent,
     long bytesReceived,
     long foreignReplies,
+    Policy policy,
     List<Site> sites) {
 
   public RunStats {
     sites = List.copyOf(sites);
   }
 
+  /** Each site's decisions are the last this many of them. */
+  static final int DECISIONS_PER_SITE = 20;
+
+  /**
+   * What the run's adaptive policy cost.
+   *
+   * @param cpuNanos CPU time its rounds took in the driver
+   * @param rounds rounds it decided
+   * @param memoryBytes what it keeps for the run, estimated from its bounded state
+   */
+  public record Policy(long cpuNanos, long rounds, long memoryBytes) {
+    static final Policy NONE = new Policy(0, 0, 0);
+  }
+
+  /** The same stats with each site's latest decisions among {@code decisions}. */
+  RunStats withDecisions(List<RunDecision> decisions) {
+    if (decisions.isEmpty()) {
+      return this;
+    }
+    List<Site> withDecisions = new ArrayList<>(sites.size());
+    for (Site s : sites) {
+      List<RunDecision> own = decisions.stream().filter(d -> d.concerns(s)).toList();
+      withDecisions.add(
+          s.withDecisions(own.subList(Math.max(0, own.size() - DECISIONS_PER_SITE), own.size())));
+    }
+    return new RunStats(
+        localCalls,
+        localCallsComplete,
+        remoteCalls,
+        retries,
+        bytesSent,
+        bytesReceived,
+        foreignReplies,
+        policy,
+        withDecisions);
+  }
+
   /** A run that dispatched nothing. */
   public static RunStats empty() {
-    return new RunStats(0, true, 0, 0, 0, 0, 0, List.of());
+    return new RunStats(0, true, 0, 0, 0, 0, 0, Policy.NONE, List.of());
   }
 
   /** The stats a driver reported. */
@@ -52,7 +90,11 @@ public record RunStats(
               s.getMeanOverheadMicros(),
               s.getBytesSent(),
               s.getBytesReceived(),
-              s.getRetries()));
+              s.getRetries(),
+              s.getMeanLocalWorkMicros(),
+              s.getTimedLocalCalls(),
+              s.getCpuShare(),
+              List.of()));
     }
     return new RunStats(
         reported.getLocalCalls(),
@@ -62,6 +104,10 @@ public record RunStats(
         reported.getBytesSent(),
         reported.getBytesReceived(),
         reported.getForeignReplies(),
+        new Policy(
+            reported.getPolicyCpuNanos(),
+            reported.getPolicyRounds(),
+            reported.getPolicyMemoryBytes()),
         sites);
   }
 
@@ -78,6 +124,10 @@ public record RunStats(
    * @param meanWorkMicros mean time inside the method on the worker, over remote calls
    * @param meanOverheadMicros mean round trip minus work, over remote calls
    * @param retries resends by the dispatch layer
+   * @param meanLocalWorkMicros mean time of the timed LOCAL calls (a sample of them)
+   * @param timedLocalCalls LOCAL calls timed
+   * @param cpuShare share of the run's CPU samples with the method on the stack
+   * @param decisions the adaptive policy's latest decisions about the site, oldest first
    */
   public record Site(
       String className,
@@ -91,5 +141,34 @@ public record RunStats(
       double meanOverheadMicros,
       long bytesSent,
       long bytesReceived,
-      long retries) {}
+      long retries,
+      double meanLocalWorkMicros,
+      long timedLocalCalls,
+      double cpuShare,
+      List<RunDecision> decisions) {
+
+    public Site {
+      decisions = decisions == null ? List.of() : List.copyOf(decisions);
+    }
+
+    Site withDecisions(List<RunDecision> latest) {
+      return new Site(
+          className,
+          methodName,
+          descriptor,
+          decision,
+          localCalls,
+          remoteCalls,
+          fallbacks,
+          meanWorkMicros,
+          meanOverheadMicros,
+          bytesSent,
+          bytesReceived,
+          retries,
+          meanLocalWorkMicros,
+          timedLocalCalls,
+          cpuShare,
+          latest);
+    }
+  }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
  * A run as the REST API shows it.
  *
  * @param maxHeapBytes the heap limit of the run's driver JVM ({@code -Xmx})
+ * @param adaptivePolicy the adaptive policy the run uses, {@code none} for none
  * @param exitCode the program's exit status; {@code null} while it runs or when cancelled
  * @param error why it failed or was cancelled, when there is more to say than the exit code
  * @param stats per-site profile (live while running)
@@ -21,6 +22,7 @@ public record RunView(
     Map<String, Object> tunables,
     Long deadlineSeconds,
     long maxHeapBytes,
+    String adaptivePolicy,
     RunStatus status,
     Integer exitCode,
     Instant createdAt,
@@ -39,6 +41,7 @@ public record RunView(
         tunables,
         deadlineSeconds,
         maxHeapBytes,
+        adaptivePolicy,
         newStatus,
         exitCode,
         createdAt,
@@ -58,6 +61,7 @@ public record RunView(
         tunables,
         deadlineSeconds,
         maxHeapBytes,
+        adaptivePolicy,
         RunStatus.RUNNING,
         exitCode,
         createdAt,
@@ -77,6 +81,7 @@ public record RunView(
         tunables,
         deadlineSeconds,
         maxHeapBytes,
+        adaptivePolicy,
         status,
         exitCode,
         createdAt,
@@ -96,6 +101,7 @@ public record RunView(
         tunables,
         deadlineSeconds,
         maxHeapBytes,
+        adaptivePolicy,
         outcome.status(),
         outcome.exitCode(),
         createdAt,

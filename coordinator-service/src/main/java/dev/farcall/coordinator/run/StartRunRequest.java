@@ -13,6 +13,8 @@ import java.util.Map;
  * @param tunables tunables of the heuristic for this run
  * @param deadlineSeconds when set, the run is cancelled this many seconds after it was requested
  * @param maxHeapBytes the heap limit of the run's JVM; the configured default when absent
+ * @param adaptivePolicy the adaptive placement policy of the run; the global setting when absent,
+ *     {@code none} for none (the plan's decisions then hold for the whole run)
  */
 public record StartRunRequest(
     String mainClass,
@@ -20,7 +22,8 @@ public record StartRunRequest(
     String heuristic,
     Map<String, Object> tunables,
     Long deadlineSeconds,
-    Long maxHeapBytes) {
+    Long maxHeapBytes,
+    String adaptivePolicy) {
 
   public StartRunRequest {
     args = args == null ? List.of() : List.copyOf(args);

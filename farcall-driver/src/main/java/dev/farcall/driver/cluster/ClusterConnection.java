@@ -9,7 +9,9 @@ import dev.farcall.dispatch.ReplyAddress;
 import dev.farcall.dispatch.workers.HeartbeatListener;
 import dev.farcall.dispatch.workers.RegistrySettings;
 import dev.farcall.dispatch.workers.WorkerRegistry;
+import dev.farcall.dispatch.workers.WorkerSnapshot;
 import dev.farcall.driver.sites.RemoteConnection;
+import dev.farcall.heuristics.adaptive.ClusterCapacity;
 import dev.farcall.model.Topics;
 import dev.farcall.model.wire.DriverDispatch;
 import dev.farcall.model.wire.RunSpec;
@@ -47,6 +49,7 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
   private final CompletableFuture<Producer<String, byte[]>> producer;
   private final CompletableFuture<CallDispatcher> dispatcher = new CompletableFuture<>();
   private volatile HeartbeatListener heartbeats;
+  private volatile WorkerRegistry workers;
   private volatile boolean closed;
   private final java.util.concurrent.atomic.LongAdder foreignReplies =
       new java.util.concurrent.atomic.LongAdder();
@@ -82,6 +85,7 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
               Duration.ofMillis(d.getRegistryCheckIntervalMillis()),
               RegistrySettings.DEFAULT_HEARTBEAT_INTERVAL);
       WorkerRegistry registry = new WorkerRegistry(registrySettings, Clock.systemUTC());
+      workers = registry;
       HeartbeatListener listener =
           new HeartbeatListener(
               bootstrap,
@@ -154,6 +158,23 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
   @Override
   public long foreignReplies() {
     return foreignReplies.sum();
+  }
+
+  /** What the alive workers offer now, from their heartbeats; none before the connection opens. */
+  public ClusterCapacity capacity() {
+    WorkerRegistry registry = workers;
+    if (registry == null || !dispatcher.isDone() || dispatcher.isCompletedExceptionally()) {
+      return ClusterCapacity.NONE;
+    }
+    int alive = 0;
+    int slots = 0;
+    int free = 0;
+    for (WorkerSnapshot w : registry.aliveWorkers()) {
+      alive++;
+      slots += w.slots();
+      free += Math.max(0, w.slots() - w.inFlight());
+    }
+    return new ClusterCapacity(alive, slots, Math.min(free, slots));
   }
 
   @Override

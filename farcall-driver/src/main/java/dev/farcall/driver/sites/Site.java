@@ -16,6 +16,16 @@ final class Site {
 
   final MethodId key;
   final boolean countsLocalCalls;
+  final boolean fixed;
+  // when the site entered its decision, System.nanoTime() (the adaptive policy's dwell)
+  volatile long decidedAtNanos = System.nanoTime();
+  // calls still to send remotely while the site stays LOCAL (the adaptive policy's trial calls)
+  final java.util.concurrent.atomic.AtomicInteger trialCalls =
+      new java.util.concurrent.atomic.AtomicInteger();
+  final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  final LongAdder workNanos = new LongAdder();
+  final LongAdder roundTripNanos = new LongAdder();
   // set once the site ran in MODE_LOCAL, whose calls nobody counts
   volatile boolean uncountedLocalCalls;
   volatile Decision decision;
@@ -37,6 +47,7 @@ final class Site {
     this.key = plan.method();
     this.decision = plan.decision();
     this.countsLocalCalls = plan.countsLocalCalls();
+    this.fixed = plan.fixed();
     this.loader = loader;
     this.codecs = codecs;
   }
@@ -81,11 +92,14 @@ final class Site {
             && arguments[0].getClass() == method.getDeclaringClass());
   }
 
-  void recordRemote(int attempts, long executeMicros, int sent, int received, long roundTrip) {
+  void recordRemote(int attempts, long executeMicros, int sent, int received, long roundTripNanos) {
+    long roundTrip = roundTripNanos / 1_000;
     remoteCalls.increment();
     retries.add(Math.max(0, attempts - 1));
     workMicros.add(executeMicros);
     overheadMicros.add(Math.max(0, roundTrip - executeMicros));
+    workNanos.add(executeMicros * 1_000);
+    this.roundTripNanos.add(roundTripNanos);
     bytesSent.add(sent);
     bytesReceived.add(received);
   }
@@ -95,8 +109,9 @@ final class Site {
     return localCalls.sum() + (counted == null ? 0 : counted.sum());
   }
 
-  SiteStatistics statistics(LongAdder counted) {
+  SiteStatistics statistics(LongAdder counted, LongAdder timedNanos, LongAdder timed, double cpu) {
     long remote = remoteCalls.sum();
+    long timedCalls = timed == null ? 0 : timed.sum();
     return SiteStatistics.newBuilder()
         .setMethod(key.toWire())
         .setRemote(decision == Decision.REMOTE)
@@ -108,6 +123,9 @@ final class Site {
         .setBytesSent(bytesSent.sum())
         .setBytesReceived(bytesReceived.sum())
         .setRetries(retries.sum())
+        .setTimedLocalCalls(timedCalls)
+        .setMeanLocalWorkMicros(timedCalls == 0 ? 0 : timedNanos.sum() / 1_000.0 / timedCalls)
+        .setCpuShare(cpu)
         .build();
   }
 }

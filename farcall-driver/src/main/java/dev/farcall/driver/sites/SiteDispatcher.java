@@ -31,7 +31,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 
 /**
  * Decides, per call of a dispatchable method, where it runs, and makes the remote calls: encode
@@ -58,12 +57,6 @@ public final class SiteDispatcher
   private final Map<MethodId, Integer> ids = new HashMap<>();
   private final ExecutorService asyncExecutor;
   private volatile ArgumentCodec codec;
-
-  /**
-   * The run's rewritten code reaches the dispatcher through these: the LOCAL sentinel of the run's
-   * copy of {@link RunHooks}, where new modes go, and the counters counted sites increment.
-   */
-  public record SiteHooks(Object localSentinel, Consumer<int[]> modes, LongAdder[] localCalls) {}
 
   public SiteDispatcher(
       RunIdentity run,
@@ -97,9 +90,95 @@ public final class SiteDispatcher
   public synchronized void decide(MethodId method, Decision decision) {
     Integer id = ids.get(method);
     if (id != null) {
-      sites[id].decision = decision;
+      decide(id, decision);
+    }
+  }
+
+  /** Changes the decisions of several sites (by id) at once: one publication of the modes. */
+  public synchronized void decide(java.util.Map<Integer, Decision> decisions) {
+    decisions.forEach(
+        (id, decision) -> {
+          if (sites[id].decision != decision) {
+            sites[id].decision = decision;
+            sites[id].decidedAtNanos = System.nanoTime();
+          }
+        });
+    if (!decisions.isEmpty()) {
       publishModes();
     }
+  }
+
+  private void decide(int id, Decision decision) {
+    decide(java.util.Map.of(id, decision));
+  }
+
+  /**
+   * Sends the next {@code calls} calls of a LOCAL site remotely, to measure it there, and leaves
+   * the site LOCAL afterwards.
+   */
+  public synchronized void trial(int site, int calls) {
+    if (sites[site].decision == Decision.LOCAL && calls > 0) {
+      sites[site].trialCalls.set(calls);
+      publishModes();
+    }
+  }
+
+  private void trialOver(Site site) {
+    if (site.trialCalls.get() <= 0) {
+      synchronized (this) {
+        publishModes();
+      }
+    }
+  }
+
+  /** How many sites the run has (ids are 0 to this, exclusive). */
+  public int siteCount() {
+    return sites.length;
+  }
+
+  /** A site's method. */
+  public MethodId method(int site) {
+    return sites[site].key;
+  }
+
+  /** Where a site's calls run now. */
+  public Decision decision(int site) {
+    return sites[site].decision;
+  }
+
+  /** When the site entered its decision, on {@link System#nanoTime()}. */
+  public long decidedAtNanos(int site) {
+    return sites[site].decidedAtNanos;
+  }
+
+  /** Whether a user override fixes the site's decision. */
+  public boolean fixed(int site) {
+    return sites[site].fixed;
+  }
+
+  /**
+   * The cumulative counters of a site, for the adaptive policy.
+   *
+   * @param cpuSamples the run's CPU samples whose stack holds the site's method
+   */
+  public dev.farcall.heuristics.adaptive.SiteCounters counters(int site, long cpuSamples) {
+    Site s = sites[site];
+    return new dev.farcall.heuristics.adaptive.SiteCounters(
+        s.localCalls(hooks.localCalls()[site]),
+        hooks.timedCalls()[site].sum(),
+        hooks.timedNanos()[site].sum(),
+        cpuSamples,
+        s.remoteCalls.sum(),
+        s.workNanos.sum(),
+        s.roundTripNanos.sum(),
+        s.bytesSent.sum(),
+        s.bytesReceived.sum(),
+        s.inFlight.get());
+  }
+
+  /** Times one in {@code every[i]} counted local calls of each site i (0: none). */
+  public void sampleEvery(int[] every) {
+    hooks.sampleEvery().accept(every);
   }
 
   /** The site id of a method, if the run may dispatch it. */
@@ -111,7 +190,7 @@ public final class SiteDispatcher
     int[] modes = new int[sites.length];
     for (int i = 0; i < sites.length; i++) {
       Site site = sites[i];
-      if (site.decision == Decision.REMOTE) {
+      if (site.decision == Decision.REMOTE || site.trialCalls.get() > 0) {
         modes[i] = RunHooks.MODE_DISPATCH;
       } else if (site.countsLocalCalls) {
         modes[i] = RunHooks.MODE_COUNTED_LOCAL;
@@ -127,7 +206,7 @@ public final class SiteDispatcher
   @Override
   public Object apply(Integer siteId, Object[] arguments) {
     Site site = sites[siteId];
-    if (site.decision != Decision.REMOTE) {
+    if (site.decision != Decision.REMOTE && !takeTrialCall(site)) {
       site.localCalls.increment(); // decided LOCAL while this call was on its way here
       return hooks.localSentinel();
     }
@@ -147,21 +226,35 @@ public final class SiteDispatcher
     if (invoker.isEmpty()) {
       return fallback(site);
     }
+    long started = System.nanoTime();
+    site.inFlight.incrementAndGet();
+    try {
+      return awaitAndComplete(site, methodCodec.get(), payload, deadline, invoker.get(), started);
+    } finally {
+      site.inFlight.decrementAndGet();
+    }
+  }
+
+  private Object awaitAndComplete(
+      Site site,
+      MethodCodec methodCodec,
+      byte[] payload,
+      Deadline deadline,
+      RemoteInvoker invoker,
+      long started) {
     CompletableFuture<InvocationOutcome> future;
     try {
       future =
-          invoker
-              .get()
-              .invoke(
-                  new RemoteCall(
-                      run.programId(),
-                      run.jarSha256(),
-                      site.key.toWire(),
-                      methodCodec.get().argumentFingerprint(),
-                      List.of(payload),
-                      deadline,
-                      Optional.of(run.runId()),
-                      RemoteCall.Delivery.RETRY_ON_ANOTHER_WORKER));
+          invoker.invoke(
+              new RemoteCall(
+                  run.programId(),
+                  run.jarSha256(),
+                  site.key.toWire(),
+                  methodCodec.argumentFingerprint(),
+                  List.of(payload),
+                  deadline,
+                  Optional.of(run.runId()),
+                  RemoteCall.Delivery.RETRY_ON_ANOTHER_WORKER));
     } catch (RuntimeException sendFailed) {
       return fallback(site);
     }
@@ -179,10 +272,23 @@ public final class SiteDispatcher
     } catch (ExecutionException | CancellationException noWorker) {
       return fallback(site);
     }
-    return complete(site, methodCodec.get(), payload.length, outcome);
+    return complete(site, methodCodec, payload.length, outcome, started);
   }
 
-  private Object complete(Site site, MethodCodec methodCodec, int sent, InvocationOutcome outcome) {
+  /** Takes one of a LOCAL site's trial calls; the last one ends the trial. */
+  private boolean takeTrialCall(Site site) {
+    int left = site.trialCalls.getAndUpdate(n -> Math.max(0, n - 1));
+    if (left <= 0) {
+      return false;
+    }
+    if (left == 1) {
+      trialOver(site);
+    }
+    return true;
+  }
+
+  private Object complete(
+      Site site, MethodCodec methodCodec, int sent, InvocationOutcome outcome, long started) {
     InvocationResult result = outcome.result();
     Object value = result.getOutcome();
     if (value instanceof ReturnedValue returned) {
@@ -197,12 +303,12 @@ public final class SiteDispatcher
           result.getExecuteMicros(),
           sent,
           returned.getPayload().remaining(),
-          outcome.roundTripMicros());
+          System.nanoTime() - started);
       return decoded;
     }
     if (value instanceof ThrownException thrown) {
       site.recordRemote(
-          outcome.attempts(), result.getExecuteMicros(), sent, 0, outcome.roundTripMicros());
+          outcome.attempts(), result.getExecuteMicros(), sent, 0, System.nanoTime() - started);
       throw SiteDispatcher.<RuntimeException>sneaky(
           RemoteExceptions.rebuild(thrown, loader, site.key));
     }
@@ -248,6 +354,14 @@ public final class SiteDispatcher
     return future;
   }
 
+  // the run's CPU share per site (from JFR samples), when the adaptive loop measures it
+  private volatile java.util.function.IntToDoubleFunction cpuShares = site -> 0;
+
+  /** Where the stats read each site's share of the run's CPU samples. */
+  public void cpuShares(java.util.function.IntToDoubleFunction shares) {
+    this.cpuShares = shares;
+  }
+
   /** The profile of every site so far. */
   public RunStatistics statistics() {
     List<SiteStatistics> out = new ArrayList<>(sites.length);
@@ -260,7 +374,12 @@ public final class SiteDispatcher
     LongAdder[] counted = hooks.localCalls();
     for (int i = 0; i < sites.length; i++) {
       Site s = sites[i];
-      SiteStatistics stats = s.statistics(i < counted.length ? counted[i] : null);
+      SiteStatistics stats =
+          s.statistics(
+              i < counted.length ? counted[i] : null,
+              hooks.timedNanos()[i],
+              hooks.timedCalls()[i],
+              cpuShares.applyAsDouble(i));
       out.add(stats);
       local += s.localCalls(i < counted.length ? counted[i] : null);
       localComplete &= stats.getLocalCalls() != null;

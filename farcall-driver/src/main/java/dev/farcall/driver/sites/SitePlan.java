@@ -12,13 +12,25 @@ import java.util.List;
  * @param estimatedWorkNanos the cost model's work per call, {@code NaN} when unknown
  * @param countsLocalCalls whether the site counts its calls while LOCAL (a counter costs some
  *     nanoseconds, too much for a tiny method)
+ * @param fixed a user override fixes the decision: the adaptive policy leaves it
  */
 public record SitePlan(
     MethodId method,
     Decision decision,
     String reason,
     double estimatedWorkNanos,
-    boolean countsLocalCalls) {
+    boolean countsLocalCalls,
+    boolean fixed) {
+
+  /** A site the adaptive policy may move. */
+  public SitePlan(
+      MethodId method,
+      Decision decision,
+      String reason,
+      double estimatedWorkNanos,
+      boolean countsLocalCalls) {
+    this(method, decision, reason, estimatedWorkNanos, countsLocalCalls, false);
+  }
 
   /** From the run spec the coordinator sent. */
   public static SitePlan of(PlannedSite planned) {
@@ -27,7 +39,8 @@ public record SitePlan(
         planned.getRemote() ? Decision.REMOTE : Decision.LOCAL,
         planned.getReason(),
         planned.getEstimatedWorkNanos(),
-        planned.getCountLocalCalls());
+        planned.getCountLocalCalls(),
+        planned.getFixed());
   }
 
   /** The methods of a plan, in site-id order. */

@@ -3,7 +3,6 @@ package dev.farcall.driver.sites;
 import dev.farcall.api.Farcall;
 import dev.farcall.dispatch.RemoteInvoker;
 import dev.farcall.driver.rewrite.RunClassLoader;
-import dev.farcall.driver.rewrite.SiteModes;
 import dev.farcall.model.wire.RunStatistics;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A program's classes through the driver's rewriting class loader and site dispatcher, in the test
@@ -33,13 +31,7 @@ final class InProcessRun {
   static InProcessRun of(Path jar, List<SitePlan> plan, RemoteInvoker invoker) {
     RunClassLoader loader =
         new RunClassLoader(jar, "test", Farcall.class.getClassLoader(), SitePlan.methods(plan));
-    LongAdder[] counts = new LongAdder[plan.size()];
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = new LongAdder();
-    }
-    loader.setHook("LOCAL_CALLS", counts);
-    SiteModes modes = new SiteModes(plan.size(), table -> loader.setHook("MODES", table));
-    loader.setHook("SITES", modes.callSites());
+    SiteHooks hooks = SiteHooks.install(loader, plan.size());
     RemoteConnection connection =
         invoker == null ? RemoteConnection.none() : wait -> Optional.of(invoker);
     SiteDispatcher dispatcher =
@@ -49,7 +41,7 @@ final class InProcessRun {
             plan,
             connection,
             new CallSettings(Duration.ofSeconds(10), Optional.empty()),
-            new SiteDispatcher.SiteHooks(loader.hook("LOCAL"), modes, counts));
+            hooks);
     loader.setHook("DISPATCHER", dispatcher);
     return new InProcessRun(loader, dispatcher);
   }

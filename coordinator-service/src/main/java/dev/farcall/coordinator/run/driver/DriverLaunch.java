@@ -8,6 +8,7 @@ import java.util.Optional;
 /**
  * One driver to start: which run, of which program, with what, and where.
  *
+ * @param policy the adaptive policy the driver runs, if any
  * @param deadline when the run ends at the latest (the driver never waits for a call beyond it)
  */
 public record DriverLaunch(
@@ -17,5 +18,6 @@ public record DriverLaunch(
     List<String> args,
     long maxHeapBytes,
     RunPlan plan,
+    Optional<PolicySpec> policy,
     Optional<Instant> deadline,
     RunDirectory dir) {}

@@ -6,6 +6,7 @@ import dev.farcall.coordinator.worker.WorkerRegistryProperties;
 import dev.farcall.model.Topics;
 import dev.farcall.model.wire.DriverDispatch;
 import dev.farcall.model.wire.DriverKafka;
+import dev.farcall.model.wire.DriverPolicy;
 import dev.farcall.model.wire.PlannedSite;
 import dev.farcall.model.wire.RunSpec;
 import java.time.Instant;
@@ -86,6 +87,15 @@ public final class RunSpecFactory {
         .setDeadlineEpochMillis(run.deadline().map(Instant::toEpochMilli).orElse(null))
         .setDriverLog(dir.driverLog().toString())
         .setJarPath(dir.jar().toString())
+        .setPolicy(
+            run.policy()
+                .map(
+                    p ->
+                        DriverPolicy.newBuilder()
+                            .setName(p.name())
+                            .setTunables(p.tunables())
+                            .build())
+                .orElse(null))
         .build();
   }
 }

@@ -1,0 +1,91 @@
+package dev.farcall.coordinator.run;
+
+import dev.farcall.coordinator.placement.AdaptiveSettingsService;
+import dev.farcall.coordinator.run.driver.PolicySpec;
+import dev.farcall.heuristics.adaptive.AdaptivePolicy;
+import dev.farcall.heuristics.placement.TunableDescriptor;
+import dev.farcall.heuristics.placement.TunableValidationException;
+import dev.farcall.heuristics.placement.Tunables;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which adaptive policy a run gets, with which tunables: the global choice ({@code PUT
+ * /heuristics/settings}, {@code adaptive} part), unless the run names another policy ({@code
+ * adaptivePolicy}, {@code "none"} for none); the run's {@code tunables} that the policy declares
+ * override the global values, the others are the placement heuristic's.
+ */
+final class RunPolicies {
+
+  /** The name that turns the adaptive policy off for a run. */
+  static final String NONE = "none";
+
+  private final AdaptiveSettingsService settings;
+
+  RunPolicies(AdaptiveSettingsService settings) {
+    this.settings = settings;
+  }
+
+  /** A run's tunables split between its adaptive policy and its placement heuristic. */
+  record Split(Optional<PolicySpec> policy, Map<String, Object> placementTunables) {}
+
+  /**
+   * @throws InvalidRunRequestException for an unknown policy or a policy tunable that does not fit
+   */
+  Split split(String requestedPolicy, Map<String, Object> tunables) {
+    if (NONE.equals(requestedPolicy)) {
+      return new Split(Optional.empty(), without(tunables, adaptiveNames(settings.policy())));
+    }
+    AdaptivePolicy policy = policy(requestedPolicy);
+    Set<String> names = adaptiveNames(policy);
+    Map<String, Object> own = new LinkedHashMap<>();
+    Map<String, Object> placement = new LinkedHashMap<>();
+    tunables.forEach((k, v) -> (names.contains(k) ? own : placement).put(k, v));
+    Map<String, Object> merged = new LinkedHashMap<>();
+    if (policy.name().equals(settings.policy().name())) {
+      merged.putAll(settings.tunables().givenValues());
+    }
+    merged.putAll(own);
+    Tunables validated;
+    try {
+      validated = policy.tunables(merged);
+    } catch (TunableValidationException e) {
+      throw new InvalidRunRequestException("tunables", e.getMessage());
+    }
+    Map<String, String> text = new LinkedHashMap<>();
+    validated.givenValues().forEach((k, v) -> text.put(k, String.valueOf(v)));
+    return new Split(Optional.of(new PolicySpec(policy.name(), text)), placement);
+  }
+
+  private AdaptivePolicy policy(String name) {
+    if (name == null || name.isBlank()) {
+      return settings.policy();
+    }
+    return settings.policies().stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidRunRequestException(
+                    "adaptivePolicy",
+                    "unknown adaptive policy "
+                        + name
+                        + "; known: "
+                        + settings.policies().stream().map(AdaptivePolicy::name).toList()
+                        + " or "
+                        + NONE));
+  }
+
+  private static Set<String> adaptiveNames(AdaptivePolicy policy) {
+    return policy.parameters().stream().map(TunableDescriptor::name).collect(Collectors.toSet());
+  }
+
+  private static Map<String, Object> without(Map<String, Object> tunables, Set<String> names) {
+    Map<String, Object> rest = new LinkedHashMap<>(tunables);
+    rest.keySet().removeAll(names);
+    return rest;
+  }
+}

@@ -1,0 +1,267 @@
+package dev.farcall.driver.adaptive;
+
+import dev.farcall.driver.report.RunReporter;
+import dev.farcall.driver.sites.Decision;
+import dev.farcall.driver.sites.SiteDispatcher;
+import dev.farcall.heuristics.adaptive.AdaptivePolicy;
+import dev.farcall.heuristics.adaptive.ClusterCapacity;
+import dev.farcall.heuristics.adaptive.HomeLoad;
+import dev.farcall.heuristics.adaptive.Movability;
+import dev.farcall.heuristics.adaptive.PolicyOutcome;
+import dev.farcall.heuristics.adaptive.PolicyRound;
+import dev.farcall.heuristics.adaptive.PolicyState;
+import dev.farcall.heuristics.adaptive.SiteDecision;
+import dev.farcall.heuristics.adaptive.SiteMode;
+import dev.farcall.heuristics.adaptive.SiteProfile;
+import dev.farcall.heuristics.adaptive.SiteProfileSmoother;
+import dev.farcall.heuristics.adaptive.TrialRequest;
+import dev.farcall.heuristics.placement.Tunables;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The adaptive policy at work in the driver, off the program's threads: every {@code period} (100
+ * ms) it reads each site's counters (through {@link SiteProfileSmoother}s: bounded memory per
+ * site), home's load and the workers' capacity, asks the policy for one round, applies its flips
+ * (unless in shadow mode) and trials, reports its decisions with their figures, and adapts how
+ * often each counted LOCAL site times a call so that timing stays under 1% of the site's cost. Its
+ * own CPU time and the memory it keeps are measured and reported in the run's stats.
+ */
+public final class AdaptiveLoop implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(AdaptiveLoop.class);
+
+  /** What timing one call costs: two {@code nanoTime} reads and two counter adds, ns. */
+  static final double TIMING_COST_NANOS = 60;
+
+  /** Timing may cost at most this share of a site's calls. */
+  static final double TIMING_BUDGET = 0.01;
+
+  /** Before a site's work is known, one call in this many is timed. */
+  static final int INITIAL_SAMPLE_EVERY = 64;
+
+  static final int MAX_SAMPLE_EVERY = 1 << 16;
+
+  /** What the loop keeps per site besides the policy's state: a smoother, ~20 fields. */
+  private static final long BYTES_PER_SITE = 256;
+
+  private final SiteDispatcher sites;
+  private final Supplier<ClusterCapacity> cluster;
+  private final AdaptivePolicy policy;
+  private final Tunables tunables;
+  private final RunReporter reporter;
+  private final CpuSampler sampler;
+  private final Duration period;
+  private final SiteProfileSmoother[] smoothers;
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final com.sun.management.OperatingSystemMXBean os;
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "farcall-adaptive");
+            t.setDaemon(true);
+            return t;
+          });
+  private PolicyState state = PolicyState.initial();
+  private long lastSamples;
+  private long lastRoundNanos;
+  private volatile long cpuNanos;
+  private volatile long rounds;
+
+  /**
+   * @param cluster what the workers offer now
+   * @param period how often a round is decided
+   */
+  public AdaptiveLoop(
+      SiteDispatcher sites,
+      Supplier<ClusterCapacity> cluster,
+      AdaptivePolicy policy,
+      Tunables tunables,
+      RunReporter reporter,
+      Duration period) {
+    this.sites = sites;
+    this.cluster = cluster;
+    this.policy = policy;
+    this.tunables = tunables;
+    this.reporter = reporter;
+    this.period = period;
+    List<dev.farcall.model.MethodId> methods = new ArrayList<>();
+    for (int i = 0; i < sites.siteCount(); i++) {
+      methods.add(sites.method(i));
+    }
+    this.sampler = new CpuSampler(methods, Duration.ofMillis(20));
+    this.smoothers = new SiteProfileSmoother[sites.siteCount()];
+    long now = System.nanoTime();
+    for (int i = 0; i < smoothers.length; i++) {
+      smoothers[i] = SiteProfileSmoother.startingAt(now);
+    }
+    this.lastRoundNanos = now;
+    this.os =
+        ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean sun
+            ? sun
+            : null;
+    sites.cpuShares(this::cpuShare);
+  }
+
+  /** Starts the CPU sampler and the rounds. */
+  public void start() {
+    int[] every = new int[sites.siteCount()];
+    java.util.Arrays.fill(every, INITIAL_SAMPLE_EVERY);
+    sites.sampleEvery(every);
+    thread.execute(sampler::start);
+    long millis = Math.max(10, period.toMillis());
+    thread.scheduleWithFixedDelay(this::safeRound, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void safeRound() {
+    try {
+      round();
+    } catch (RuntimeException e) {
+      log.warn("an adaptive round failed; the sites keep their modes", e);
+    }
+  }
+
+  /** One round; on the loop's own thread only. */
+  void round() {
+    long cpuBefore = threads.getCurrentThreadCpuTime();
+    long now = System.nanoTime();
+    long samples = sampler.total();
+    List<SiteProfile> profiles = new ArrayList<>(smoothers.length);
+    for (int i = 0; i < smoothers.length; i++) {
+      smoothers[i].observe(now, sites.counters(i, sampler.samples(i)), samples);
+      profiles.add(profile(i));
+    }
+    PolicyRound round = new PolicyRound(now, homeLoad(now, samples), cluster.get(), profiles);
+    PolicyOutcome outcome = policy.decide(round, state, tunables);
+    state = outcome.state();
+    apply(outcome);
+    adaptSampling();
+    lastSamples = samples;
+    lastRoundNanos = now;
+    rounds++;
+    cpuNanos += Math.max(0, threads.getCurrentThreadCpuTime() - cpuBefore);
+  }
+
+  private SiteProfile profile(int site) {
+    SiteProfileSmoother smoother = smoothers[site];
+    Movability movability = sites.fixed(site) ? Movability.OVERRIDDEN : Movability.MOVABLE;
+    SiteMode mode = sites.decision(site) == Decision.REMOTE ? SiteMode.REMOTE : SiteMode.LOCAL;
+    return new SiteProfile(
+        site,
+        sites.method(site).toString(),
+        movability,
+        mode,
+        sites.decidedAtNanos(site),
+        smoother.local(),
+        smoother.remote(),
+        smoother.everMeasuredRemote());
+  }
+
+  private HomeLoad homeLoad(long now, long samples) {
+    double cpu = os == null ? 0 : Math.max(0, Math.min(1, os.getProcessCpuLoad()));
+    double periods = Math.max(1, (now - lastRoundNanos) / (double) sampler.period().toNanos());
+    double running = (samples - lastSamples) / periods;
+    return new HomeLoad(Runtime.getRuntime().availableProcessors(), cpu, Math.max(0, running));
+  }
+
+  private void apply(PolicyOutcome outcome) {
+    Map<Integer, Decision> flips = new HashMap<>();
+    List<dev.farcall.model.wire.SiteDecision> events = new ArrayList<>();
+    long wallNow = System.currentTimeMillis();
+    long nanoNow = System.nanoTime();
+    for (SiteDecision d : outcome.decisions()) {
+      if (d.applied()) {
+        flips.put(d.site(), d.to() == SiteMode.REMOTE ? Decision.REMOTE : Decision.LOCAL);
+      }
+      events.add(event(d, wallNow - (nanoNow - d.atNanos()) / 1_000_000));
+    }
+    sites.decide(flips);
+    for (TrialRequest trial : outcome.trials()) {
+      sites.trial(trial.site(), trial.calls());
+    }
+    reporter.decisions(events);
+  }
+
+  private dev.farcall.model.wire.SiteDecision event(SiteDecision d, long atEpochMillis) {
+    Map<String, Double> figures = new LinkedHashMap<>();
+    figures.put("workNanos", d.figures().workNanos());
+    figures.put("overheadNanos", d.figures().overheadNanos());
+    figures.put("concurrency", d.figures().concurrency());
+    figures.put("freeSlots", (double) d.figures().freeSlots());
+    figures.put("expectedRemoteNanos", d.figures().expectedRemoteNanos());
+    figures.put("expectedHomeNanos", d.figures().expectedHomeNanos());
+    d.figures().measuredRemoteNanos().ifPresent(v -> figures.put("measuredRemoteNanos", v));
+    figures.put("cores", (double) d.figures().cores());
+    figures.put("runnableThreads", d.figures().runnableThreads());
+    figures.put("margin", d.figures().margin());
+    figures.replaceAll((k, v) -> Double.isFinite(v) ? v : -1.0);
+    return dev.farcall.model.wire.SiteDecision.newBuilder()
+        .setMethod(sites.method(d.site()).toWire())
+        .setFrom(d.from().name())
+        .setTo(d.to().name())
+        .setAtEpochMillis(atEpochMillis)
+        .setReason(d.reason())
+        .setApplied(d.applied())
+        .setFigures(figures)
+        .build();
+  }
+
+  /**
+   * One counted local call in N is timed, N such that timing costs at most 1% of the site's calls
+   * (a site of 6 µs is timed every call, one of 600 ns one call in 10).
+   */
+  private void adaptSampling() {
+    int[] every = new int[smoothers.length];
+    for (int i = 0; i < every.length; i++) {
+      double work = smoothers[i].local().workNanos();
+      every[i] =
+          work <= 0
+              ? INITIAL_SAMPLE_EVERY
+              : (int)
+                  Math.max(
+                      1,
+                      Math.min(
+                          MAX_SAMPLE_EVERY, Math.ceil(TIMING_COST_NANOS / (TIMING_BUDGET * work))));
+    }
+    sites.sampleEvery(every);
+  }
+
+  private double cpuShare(int site) {
+    long total = sampler.total();
+    return total == 0 ? 0 : Math.min(1, (double) sampler.samples(site) / total);
+  }
+
+  /** CPU time the loop (policy rounds included) has used, ns. */
+  public long cpuNanos() {
+    return cpuNanos;
+  }
+
+  /** Rounds decided so far. */
+  public long rounds() {
+    return rounds;
+  }
+
+  /** What the loop and the policy keep for the run, estimated from their bounded state. */
+  public long memoryBytes() {
+    return (long) smoothers.length * BYTES_PER_SITE + state.siteCount() * 64L + 4096;
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+    sampler.close();
+  }
+}
