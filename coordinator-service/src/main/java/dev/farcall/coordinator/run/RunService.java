@@ -3,6 +3,7 @@ package dev.farcall.coordinator.run;
 import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.program.ProgramUsage;
+import dev.farcall.coordinator.system.Paging;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,6 +46,7 @@ public class RunService implements SmartInitializingSingleton, ProgramUsage {
   private final RunPlanSource plans;
   private final RemoteInvoker invoker;
   private final ThreadPoolExecutor executor;
+  private final ApplicationEventPublisher events;
   private final Map<String, Active> active = new ConcurrentHashMap<>();
 
   /** A run that has not ended: its driver and its current view. */
@@ -62,8 +65,10 @@ public class RunService implements SmartInitializingSingleton, ProgramUsage {
       RunRepository repository,
       RunProperties properties,
       ObjectProvider<RunPlanSource> plans,
-      ObjectProvider<RemoteInvoker> invokers) {
+      ObjectProvider<RemoteInvoker> invokers,
+      ApplicationEventPublisher events) {
     this.programs = programs;
+    this.events = events;
     this.repository = repository;
     this.properties = properties;
     this.plans = plans.getIfAvailable(() -> (program, heuristic, tunables) -> RunPlan.empty());
@@ -176,6 +181,8 @@ public class RunService implements SmartInitializingSingleton, ProgramUsage {
       a.view = a.view.started(started);
       repository.markStarted(id, started);
     }
+    events.publishEvent(
+        new RunStartedEvent(id, a.view.programId(), a.view.mainClass(), a.view.startedAt()));
     ProgramRun.Outcome outcome;
     try {
       outcome = a.run.execute();
@@ -194,6 +201,14 @@ public class RunService implements SmartInitializingSingleton, ProgramUsage {
       a.view = done;
       active.remove(done.id());
     }
+    events.publishEvent(
+        new RunFinishedEvent(
+            done.id(),
+            done.programId(),
+            done.status(),
+            done.exitCode(),
+            done.error(),
+            done.finishedAt()));
   }
 
   /** A run with live stats while it goes, as stored afterwards. */
@@ -213,6 +228,23 @@ public class RunService implements SmartInitializingSingleton, ProgramUsage {
       byId.put(v.id(), a == null ? v : a.view.withStats(a.run.stats()));
     }
     return List.copyOf(byId.values());
+  }
+
+  /**
+   * A page of runs, newest first, optionally of one program and one status; live stats for runs
+   * that are going when {@code withStats}.
+   */
+  public Paging.Page<RunView> page(
+      String programId, ProgramRun.Status status, Paging.PageRequest request, boolean withStats) {
+    List<RunView> rows =
+        repository.page(programId, status, request.after(), request.probe(), withStats).stream()
+            .map(
+                v -> {
+                  Active a = active.get(v.id());
+                  return a == null ? v : a.view.withStats(withStats ? a.run.stats() : v.stats());
+                })
+            .toList();
+    return Paging.page(rows, request, v -> new Paging.Cursor(v.createdAt(), v.id()));
   }
 
   /** What the run printed so far on stdout or stderr. */
@@ -239,6 +271,31 @@ public class RunService implements SmartInitializingSingleton, ProgramUsage {
     }
     a.run.cancel("cancelled by request");
     return get(id);
+  }
+
+  /**
+   * Flips a site of a running run to {@code decision} and announces it ({@link SiteDecisionEvent});
+   * false when the run is not running or the site is not one of its dispatchable methods, or
+   * already has that decision.
+   */
+  public boolean decide(String runId, MethodKey site, Decision decision, String reason) {
+    Active a = active.get(runId);
+    if (a == null) {
+      return false;
+    }
+    Decision before =
+        a.run.stats().sites().stream()
+            .filter(s -> site.equals(new MethodKey(s.className(), s.methodName(), s.descriptor())))
+            .map(RunStats.Site::decision)
+            .findFirst()
+            .orElse(null);
+    if (before == null || before == decision) {
+      return false;
+    }
+    a.run.decide(site, decision);
+    events.publishEvent(
+        new SiteDecisionEvent(runId, site, before, decision, Instant.now(), reason));
+    return true;
   }
 
   @Override
