@@ -82,7 +82,9 @@ public final class Paging {
             "limit", "limit must be between 1 and " + MAX_LIMIT + ", not " + size);
       }
       Optional<Cursor> after =
-          cursor == null || cursor.isBlank() ? Optional.empty() : Optional.of(Cursor.decode(cursor));
+          cursor == null || cursor.isBlank()
+              ? Optional.empty()
+              : Optional.of(Cursor.decode(cursor));
       return Optional.of(new PageRequest(size, after));
     }
 

@@ -27,7 +27,12 @@ final class RunTimeline {
   }
 
   synchronized void record(
-      String site, String worker, Instant start, long durationMicros, long workMicros, int outcome) {
+      String site,
+      String worker,
+      Instant start,
+      long durationMicros,
+      long workMicros,
+      int outcome) {
     if (calls.size() >= maxCalls) {
       dropped++;
       return;

@@ -9,8 +9,8 @@ import java.util.List;
  * index, as {@code [site, worker, startMicros, durationMicros, workMicros, outcome]}.
  *
  * @param runId the run
- * @param startedAt the instant call starts count from (the first recorded call's start, or when
- *     the run started)
+ * @param startedAt the instant call starts count from (the first recorded call's start, or when the
+ *     run started)
  * @param sites the methods called remotely, {@code pkg.Class#name(descriptor)}
  * @param workers the ids of the workers that answered ("" for calls no worker answered)
  * @param calls one row per call, in the order they completed

@@ -13,9 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-/**
- * Keeps the timelines of running runs in memory and stores each when its run ends; serves both.
- */
+/** Keeps the timelines of running runs in memory and stores each when its run ends; serves both. */
 @Service
 class TimelineRecorder {
 
@@ -83,6 +81,7 @@ class TimelineRecorder {
     }
     var run = runs.get(runId); // throws RunNotFoundException
     Instant origin = run.startedAt() != null ? run.startedAt() : run.createdAt();
-    return new Timeline(runId, origin, java.util.List.of(), java.util.List.of(), java.util.List.of(), 0);
+    return new Timeline(
+        runId, origin, java.util.List.of(), java.util.List.of(), java.util.List.of(), 0);
   }
 }
