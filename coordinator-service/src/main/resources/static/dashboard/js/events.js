@@ -24,6 +24,9 @@ export function onState(fn) {
 }
 
 function dispatch(type, data, id) {
+  // counted for people debugging the page (and for the browser tests)
+  const seen = (window.farcall.seen = window.farcall.seen || {});
+  seen[type] = (seen[type] || 0) + 1;
   for (const fn of listeners.get(type) || []) {
     try { fn(data, { type, id }); } catch (e) { console.error(`listener of ${type}`, e); }
   }

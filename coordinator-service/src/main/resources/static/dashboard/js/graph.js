@@ -145,10 +145,11 @@ export function createGraph(container, { onSelect = () => {} } = {}) {
       m.decision = decision;
       draw();
     },
-    /** Expands a package or class group, as a click on it would. */
-    expand(id) {
+    /** Does what a click on the node does: expands a group, selects a method. */
+    tap(id) {
       const node = cy.getElementById(id);
       if (node.nonempty()) node.emit('tap');
+      return node.nonempty();
     },
     /** The drawn nodes' data: id, kind (method, class, package), decision or counts, label. */
     nodes() {

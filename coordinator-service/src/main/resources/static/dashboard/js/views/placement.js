@@ -1,7 +1,8 @@
 // Placement: the global heuristic and its tunables as a form built from their self-description
 // (type, range, default, description), the server's validation errors inline, the current plan
 // version of a program, and a side-by-side preview of another heuristic. Viewers see the values
-// only: no controls.
+// only: no controls. The form does not validate in the browser (novalidate): the server is the one
+// judge of a value, and its message is what the user sees.
 
 import { escape } from '../app.js';
 import { changes } from '../callgraph.js';
@@ -27,7 +28,7 @@ export async function render(main, params, { api, events, mayChange }) {
       <div class="grow panel">
         <h2>Global heuristic</h2>
         ${mayChange ? '' : '<p class="muted" id="read-only">Read-only: a viewer token cannot change the tunables.</p>'}
-        <form class="tunables" id="tunables">
+        <form class="tunables" id="tunables" novalidate>
           <label>Heuristic <select name="heuristic" id="heuristic" ${mayChange ? '' : 'disabled'}>
             ${heuristics.map((h) => `<option ${h.name === settings.heuristic ? 'selected' : ''}>${escape(h.name)}</option>`).join('')}
           </select></label>

@@ -10,7 +10,8 @@ import { download, traceEvents } from '../trace.js';
 const TAIL = 64 * 1024;
 
 function siteRows(sites) {
-  return sites.map((s) => `<tr data-site="${escape(keyOf(s))}">
+  const calls = (s) => s.remoteCalls + (s.localCalls || 0);
+  return [...sites].sort((a, b) => calls(b) - calls(a)).map((s) => `<tr data-site="${escape(keyOf(s))}">
     <td><code>${escape(s.className)}#${escape(s.methodName)}</code></td>
     <td><span class="badge ${s.decision}">${s.decision}</span></td>
     <td class="num">${s.localCalls ?? 'uncounted'}</td><td class="num">${s.remoteCalls}</td>
@@ -37,6 +38,16 @@ function drawTimeline(svg, timeline) {
 
 export async function render(main, [runId], { api, events }) {
   const id = encodeURIComponent(runId);
+  // Listen before the first load, and apply what arrives meanwhile after it: an event between the
+  // two would otherwise be lost (output events overlapping the loaded text are trimmed by offset).
+  let handlers = null;
+  const early = [];
+  const mine = (name) => (d) => {
+    if (d.runId !== runId) return;
+    if (handlers) handlers[name](d); else early.push([name, d]);
+  };
+  const offs = ['run.started', 'run.output', 'run.stats', 'run.finished', 'site.decision']
+    .map((type) => events.on(type, mine(type)));
   const run = await api.get(`/runs/${id}`);
   main.innerHTML = `
     <h1>Run <code>${escape(runId.slice(0, 8))}</code> <span class="badge" id="run-status">${escape(run.status)}</span>
@@ -102,20 +113,18 @@ export async function render(main, [runId], { api, events }) {
   await Promise.all([drawGraph(), loadTimeline()]);
   const timer = setInterval(() => { if (!['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(main.querySelector('#run-status').textContent)) loadTimeline(); }, 3000);
 
-  const mine = (fn) => (d) => { if (d.runId === runId) fn(d); };
-  const offs = [
-    events.on('run.started', mine(() => status({ ...run, status: 'RUNNING' }))),
-    events.on('run.output', mine((d) => {
-      // events can overlap what the first GET returned: keep only what is new
+  handlers = {
+    'run.started': () => status({ ...run, status: 'RUNNING' }),
+    'run.output': (d) => {
       const seen = d.stream === 'stderr' ? errLength : outLength;
       const end = d.offset + d.text.length;
       if (end <= seen) return;
       append(d.stream === 'stderr' ? stderr : stdout, d.text.slice(Math.max(0, seen - d.offset)));
       if (d.stream === 'stderr') errLength = end; else outLength = end;
-    })),
-    events.on('run.stats', mine((d) => { sites = d.stats.sites; sitesBody.innerHTML = siteRows(sites); })),
-    events.on('run.finished', mine((d) => { status(d); loadTimeline(); })),
-    events.on('site.decision', mine((d) => {
+    },
+    'run.stats': (d) => { sites = d.stats.sites; sitesBody.innerHTML = siteRows(sites); },
+    'run.finished': (d) => { status(d); loadTimeline(); },
+    'site.decision': (d) => {
       const key = keyOf(d.site);
       main.querySelector('#flips').insertAdjacentHTML('afterbegin',
         `<li>${escape(new Date(d.at).toLocaleTimeString())}: <code>${escape(d.site.className)}#${escape(d.site.methodName)}</code>
@@ -123,8 +132,9 @@ export async function render(main, [runId], { api, events }) {
       sites = sites.map((s) => (keyOf(s) === key ? { ...s, decision: d.to } : s));
       sitesBody.innerHTML = siteRows(sites);
       graph.setDecision(key, d.to);
-    })),
-  ];
+    },
+  };
+  for (const [name, d] of early.splice(0)) handlers[name](d);
   main.querySelector('#export').addEventListener('click', () => timeline && download(timeline));
   window.farcall.traceOfRun = () => timeline && traceEvents(timeline);
   return () => { offs.forEach((off) => off()); clearInterval(timer); graph.destroy(); };
