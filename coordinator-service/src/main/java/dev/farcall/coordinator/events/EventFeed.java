@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +42,10 @@ class EventFeed {
     workers.ifAvailable(registry -> registry.addListener(this::workerStatusChanged));
   }
 
+  // First among the listeners of these two: the analysis they start (or the plan they lead to)
+  // publishes events of its own, which must follow.
   @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   void programStored(ProgramStoredEvent event) {
     var p = event.program();
     hub.publish(
@@ -60,6 +65,7 @@ class EventFeed {
   }
 
   @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   void analysisCompleted(AnalysisCompletedEvent event) {
     AnalysisSummary summary =
         summaries.summaryOf(event.programId()).orElse(new AnalysisSummary("DONE", 0, 0));
