@@ -40,7 +40,7 @@ class RunController {
     RunView run =
         runs.start(
             programId,
-            request == null ? new StartRunRequest(null, null, null, null, null) : request);
+            request == null ? new StartRunRequest(null, null, null, null, null, null) : request);
     return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + run.id())).body(run);
   }
 
@@ -70,7 +70,7 @@ class RunController {
           case "summary" -> true;
           default -> throw new InvalidRequestException("view", "view must be full or summary");
         };
-    ProgramRun.Status wanted = statusOf(status);
+    RunStatus wanted = statusOf(status);
     Optional<Paging.PageRequest> page = Paging.PageRequest.of(limit, cursor);
     if (page.isEmpty() && wanted == null && !summary) {
       return ResponseEntity.ok(runs.list(programId));
@@ -85,16 +85,15 @@ class RunController {
     return ResponseEntity.ok().headers(found.headers()).body(items);
   }
 
-  private static ProgramRun.Status statusOf(String status) {
+  private static RunStatus statusOf(String status) {
     if (status == null || status.isBlank()) {
       return null;
     }
     try {
-      return ProgramRun.Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+      return RunStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(
-          "status",
-          "status must be one of " + java.util.Arrays.toString(ProgramRun.Status.values()));
+          "status", "status must be one of " + java.util.Arrays.toString(RunStatus.values()));
     }
   }
 

@@ -17,7 +17,7 @@ import java.time.Instant;
 public record RunFinishedEvent(
     String runId,
     String programId,
-    ProgramRun.Status status,
+    RunStatus status,
     Integer exitCode,
     String error,
     Instant finishedAt) {}

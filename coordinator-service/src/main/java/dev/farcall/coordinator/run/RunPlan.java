@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.run;
 
+import dev.farcall.model.MethodId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +20,17 @@ public record RunPlan(List<PlannedMethod> methods) {
    * @param estimatedWorkNanos the cost model's work per call, {@code NaN} when unknown
    */
   public record PlannedMethod(
-      MethodKey method, Decision decision, String reason, double estimatedWorkNanos) {
+      MethodId method, Decision decision, String reason, double estimatedWorkNanos) {
 
     /** A method without a work estimate. */
-    public PlannedMethod(MethodKey method, Decision decision, String reason) {
+    public PlannedMethod(MethodId method, Decision decision, String reason) {
       this(method, decision, reason, Double.NaN);
     }
   }
 
   public RunPlan {
     methods = List.copyOf(methods);
-    Map<MethodKey, PlannedMethod> unique = new LinkedHashMap<>();
+    Map<MethodId, PlannedMethod> unique = new LinkedHashMap<>();
     for (PlannedMethod m : methods) {
       if (unique.put(m.method(), m) != null) {
         throw new IllegalArgumentException("method planned twice: " + m.method());

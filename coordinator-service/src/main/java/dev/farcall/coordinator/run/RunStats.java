@@ -1,5 +1,8 @@
 package dev.farcall.coordinator.run;
 
+import dev.farcall.model.wire.RunStatistics;
+import dev.farcall.model.wire.SiteStatistics;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,6 +29,35 @@ public record RunStats(
   /** A run that dispatched nothing. */
   public static RunStats empty() {
     return new RunStats(0, true, 0, 0, 0, 0, List.of());
+  }
+
+  /** The stats a driver reported. */
+  static RunStats of(RunStatistics reported) {
+    List<Site> sites = new ArrayList<>(reported.getSites().size());
+    for (SiteStatistics s : reported.getSites()) {
+      sites.add(
+          new Site(
+              s.getMethod().getOwnerClass(),
+              s.getMethod().getName(),
+              s.getMethod().getDescriptor(),
+              s.getRemote() ? Decision.REMOTE : Decision.LOCAL,
+              s.getLocalCalls(),
+              s.getRemoteCalls(),
+              s.getFallbacks(),
+              s.getMeanWorkMicros(),
+              s.getMeanOverheadMicros(),
+              s.getBytesSent(),
+              s.getBytesReceived(),
+              s.getRetries()));
+    }
+    return new RunStats(
+        reported.getLocalCalls(),
+        reported.getLocalCallsComplete(),
+        reported.getRemoteCalls(),
+        reported.getRetries(),
+        reported.getBytesSent(),
+        reported.getBytesReceived(),
+        sites);
   }
 
   /**

@@ -11,7 +11,7 @@ public record RunSummary(
     String programId,
     String mainClass,
     String heuristic,
-    ProgramRun.Status status,
+    RunStatus status,
     Integer exitCode,
     Instant createdAt,
     Instant startedAt,

@@ -3,9 +3,9 @@ package dev.farcall.coordinator.run;
 import java.time.Instant;
 
 /**
- * Published when a live run flips a site (a dispatchable method) between LOCAL and REMOTE, by an
- * explicit request today and by the adaptive policy later. Listeners must be quick and must not
- * throw.
+ * Published when a live run flips a site (a dispatchable method) between LOCAL and REMOTE; the
+ * adaptive policy in the driver decides, and the coordinator publishes this when it learns of it
+ * from the run's events. Listeners must be quick and must not throw.
  *
  * @param runId the run
  * @param site the method whose calls now run elsewhere
@@ -15,4 +15,14 @@ import java.time.Instant;
  * @param reason why, for people
  */
 public record SiteDecisionEvent(
-    String runId, MethodKey site, Decision from, Decision to, Instant at, String reason) {}
+    String runId, Site site, Decision from, Decision to, Instant at, String reason) {
+
+  /**
+   * A method of the program as the JVM names it.
+   *
+   * @param className binary class name, e.g. {@code org.example.Main$Inner}
+   * @param methodName the method's name
+   * @param descriptor its JVM descriptor, e.g. {@code (I)J}
+   */
+  public record Site(String className, String methodName, String descriptor) {}
+}

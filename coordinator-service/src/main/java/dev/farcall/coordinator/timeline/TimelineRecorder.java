@@ -50,17 +50,17 @@ class TimelineRecorder {
   }
 
   /** Records one completed remote call of a running run; calls of unknown runs are ignored. */
-  void record(
-      String runId,
-      String site,
-      String worker,
-      Instant start,
-      long durationMicros,
-      long workMicros,
-      int outcome) {
-    RunTimeline timeline = live.get(runId);
+  @EventListener
+  void remoteCall(RemoteCallEvent call) {
+    RunTimeline timeline = live.get(call.runId());
     if (timeline != null) {
-      timeline.record(site, worker, start, durationMicros, workMicros, outcome);
+      timeline.record(
+          call.site(),
+          call.workerId(),
+          call.start(),
+          call.durationMicros(),
+          call.workMicros(),
+          call.outcome());
     }
   }
 

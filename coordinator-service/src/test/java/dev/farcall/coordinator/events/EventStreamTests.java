@@ -6,19 +6,16 @@ import static org.awaitility.Awaitility.await;
 import dev.farcall.coordinator.CoordinatorTestBase;
 import dev.farcall.coordinator.program.ProgramsClient;
 import dev.farcall.coordinator.run.Decision;
-import dev.farcall.coordinator.run.MethodKey;
-import dev.farcall.coordinator.run.ProgramRun;
-import dev.farcall.coordinator.run.RunService;
-import dev.farcall.coordinator.run.RunStats;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.farcall.coordinator.run.SiteDecisionEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -27,9 +24,8 @@ import tools.jackson.databind.JsonNode;
 class EventStreamTests extends CoordinatorTestBase {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final Path EXAMPLES = Path.of("target", "test-jars", "examples.jar");
 
-  @Autowired private RunService runs;
+  @Autowired private ApplicationEventPublisher publisher;
 
   @Test
   void eventsOfAnUploadAnAnalysisAndARunArriveInOrder() throws Exception {
@@ -104,48 +100,33 @@ class EventStreamTests extends CoordinatorTestBase {
   }
 
   @Test
-  void aFlippedSiteOfARunningRunIsAnnouncedWithItsReason() throws Exception {
-    RestClient admin = client(ADMIN_TOKEN);
-    String programId =
-        new ProgramsClient(admin)
-            .upload(Files.readAllBytes(EXAMPLES), "examples.jar", null)
-            .getBody()
-            .get("id")
-            .asString();
+  void aFlippedSiteOfARunIsAnnouncedWithItsSiteAndReason() throws Exception {
+    String programId = upload();
     await().atMost(WAIT).until(() -> planExists(programId));
-    JsonNode started =
-        admin
-            .post()
-            .uri("/api/v1/programs/{id}/runs", programId)
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("mainClass", "dev.farcall.examples.programs.spin.Main"))
-            .retrieve()
-            .body(JsonNode.class);
-    String runId = started.get("id").asString();
+    String runId = startRun(programId, "30", "1", "3", "200");
     try (SseClient stream = SseClient.connect(port, VIEWER_TOKEN, "?runId=" + runId, null)) {
-      await().atMost(WAIT).until(() -> runs.get(runId).status() == ProgramRun.Status.RUNNING);
-      RunStats.Site site = runs.get(runId).stats().sites().get(0);
-      Decision to = site.decision() == Decision.LOCAL ? Decision.REMOTE : Decision.LOCAL;
-
-      boolean flipped =
-          runs.decide(
+      stream.await(e -> e.type().equals("run.started") || e.type().equals("run.output"), WAIT);
+      Instant at = Instant.parse("2026-12-01T12:00:00Z");
+      // what the coordinator publishes when a run's driver reports a flip
+      publisher.publishEvent(
+          new SiteDecisionEvent(
               runId,
-              new MethodKey(site.className(), site.methodName(), site.descriptor()),
-              to,
-              "the test asked");
+              new SiteDecisionEvent.Site("demo.Chatty", "main", "([Ljava/lang/String;)V"),
+              Decision.LOCAL,
+              Decision.REMOTE,
+              at,
+              "work 40x its dispatch cost"));
 
-      assertThat(flipped).isTrue();
-      JsonNode data = stream.await(e -> e.type().equals("site.decision"), WAIT).data();
+      SseClient.Event event = stream.await(e -> e.type().equals("site.decision"), WAIT);
+      JsonNode data = event.data();
       assertThat(data.get("runId").asString()).isEqualTo(runId);
-      assertThat(data.get("site").get("className").asString()).isEqualTo(site.className());
-      assertThat(data.get("site").get("methodName").asString()).isEqualTo(site.methodName());
-      assertThat(data.get("site").get("descriptor").asString()).isEqualTo(site.descriptor());
-      assertThat(data.get("from").asString()).isEqualTo(site.decision().name());
-      assertThat(data.get("to").asString()).isEqualTo(to.name());
-      assertThat(data.get("reason").asString()).isEqualTo("the test asked");
-      assertThat(data.has("at")).isTrue();
-    } finally {
-      admin.post().uri("/api/v1/runs/{id}/cancel", runId).retrieve().toBodilessEntity();
+      assertThat(data.get("site").get("className").asString()).isEqualTo("demo.Chatty");
+      assertThat(data.get("site").get("methodName").asString()).isEqualTo("main");
+      assertThat(data.get("site").get("descriptor").asString()).isEqualTo("([Ljava/lang/String;)V");
+      assertThat(data.get("from").asString()).isEqualTo("LOCAL");
+      assertThat(data.get("to").asString()).isEqualTo("REMOTE");
+      assertThat(Instant.parse(data.get("at").asString())).isEqualTo(at);
+      assertThat(data.get("reason").asString()).isEqualTo("work 40x its dispatch cost");
     }
   }
 
