@@ -9,36 +9,17 @@ export function keyOf(m) {
 }
 
 /**
- * Methods (with decision, reason, effects, reasons, estimates) and edges [callerKey, calleeKey]
- * between program methods. A method without a plan decision is NOT_TRANSFERABLE when the analysis
- * says it may not move, UNPLACED otherwise (no call site or entry point reaches it).
+ * The model of GET /programs/{id}/graph: methods {key, className, methodName, descriptor,
+ * decision} and edges [callerKey, calleeKey]. The server has already decided what a method without
+ * a plan decision is: NOT_TRANSFERABLE (may not move) or UNPLACED (no call reaches it).
  */
-export function buildModel(analysis, placement) {
-  const decisions = new Map();
-  for (const d of (placement && placement.decisions) || []) decisions.set(keyOf(d), d);
-  const methods = analysis.methods.map((m) => {
-    const key = keyOf(m);
-    const d = decisions.get(key);
-    return {
-      key,
-      className: m.className,
-      methodName: m.methodName,
-      descriptor: m.descriptor,
-      movable: m.movable,
-      effects: m.effects,
-      reasons: m.reasons,
-      declarations: m.declarations,
-      decision: d ? d.decision : m.movable ? 'UNPLACED' : 'NOT_TRANSFERABLE',
-      reason: d ? d.reason : m.movable ? 'no call site or entry point reaches it' : (m.reasons[0] || 'may not move'),
-      estimates: d ? d.estimates : null,
-    };
+export function buildModel(graph) {
+  const methods = graph.methods.map(([cls, methodName, descriptor, decision]) => {
+    const className = graph.classes[cls];
+    return { key: `${className}#${methodName}${descriptor}`, className, methodName, descriptor, decision };
   });
-  const known = new Set(methods.map((m) => m.key));
-  const edges = [];
-  for (const e of analysis.edges) {
-    if (known.has(e.caller) && known.has(e.callee) && e.caller !== e.callee) edges.push([e.caller, e.callee]);
-  }
-  return { methods, edges };
+  const edges = graph.edges.map(([a, b]) => [methods[a].key, methods[b].key]);
+  return { methods, edges, version: graph.version, heuristic: graph.heuristic };
 }
 
 /** The keys of methods whose decision differs between two plans, with both decisions. */

@@ -29,42 +29,44 @@ export async function render(main, [programId], { api, events, mayChange }) {
   const graph = createGraph(main.querySelector('#graph'), { onSelect: (m) => showDetails(m) });
 
   async function load() {
-    const analysis = await api.get(`/programs/${id}/analysis`);
-    if (analysis.status !== 'DONE') {
-      main.querySelector('#graph-status').textContent = `analysis ${analysis.status}${analysis.error ? ': ' + analysis.error : ''}`;
+    let graphData;
+    try {
+      graphData = await api.get(`/programs/${id}/graph`);
+    } catch (err) {
+      if (err.status !== 409) throw err;
+      const a = program.analysis || {};
+      main.querySelector('#graph-status').textContent = `analysis not done yet (${a.status || 'PENDING'})`;
       return;
     }
-    const placement = await api.get(`/programs/${id}/placement`);
-    main.querySelector('#plan-version').textContent = `plan v${placement.version} (${placement.heuristic})`;
-    model = buildModel(analysis, placement);
-    model.overrides = placement.overrides || {};
+    model = buildModel(graphData);
+    main.querySelector('#plan-version').textContent = `plan v${model.version} (${model.heuristic})`;
     graph.show(model);
     main.querySelector('#graph-status').textContent = `${model.methods.length} methods, ${model.edges.length} calls`;
-    if (selected) showDetails(model.methods.find((m) => m.key === selected.key));
+    if (selected) showDetails(selected);
   }
 
-  function showDetails(m) {
+  async function showDetails(m) {
     if (!m) return;
     selected = m;
     graph.select(m.key);
-    const est = m.estimates;
-    const override = model.overrides[m.key] || 'AUTO';
+    const d = await api.get(`/programs/${id}/graph/method?key=${encodeURIComponent(m.key)}`);
+    const est = d.estimates;
     details.innerHTML = `
-      <h2 id="method-name">${escape(m.className)}#${escape(m.methodName)}<code>${escape(m.descriptor)}</code></h2>
-      <p>Decision: <span class="badge ${m.decision}" id="method-decision">${m.decision}</span></p>
-      <p id="method-reason">${escape(m.reason)}</p>
-      <h2>Effects</h2><p id="method-effects">${m.effects.length ? m.effects.map(escape).join(', ') : 'none'}</p>
+      <h2 id="method-name">${escape(d.className)}#${escape(d.methodName)}<code>${escape(d.descriptor)}</code></h2>
+      <p>Decision: <span class="badge ${d.decision}" id="method-decision">${d.decision}</span></p>
+      <p id="method-reason">${escape(d.reason)}</p>
+      <h2>Effects</h2><p id="method-effects">${d.effects.length ? d.effects.map(escape).join(', ') : 'none'}</p>
       <h2>Reasons</h2>
-      <ul id="method-reasons">${m.reasons.map((r) => `<li>${escape(r)}</li>`).join('') || '<li class="muted">none: it may move</li>'}</ul>
-      ${m.declarations.length ? `<p>Declared: ${m.declarations.map(escape).join(', ')}</p>` : ''}
+      <ul id="method-reasons">${d.reasons.map((r) => `<li>${escape(r)}</li>`).join('') || '<li class="muted">none: it may move</li>'}</ul>
+      ${d.declarations.length ? `<p>Declared: ${d.declarations.map(escape).join(', ')}</p>` : ''}
       <h2>Estimates</h2>
       ${est ? `<table id="method-estimates"><tr><th>Work per call</th><td class="num">${est.workNanos.toFixed(0)} ns</td></tr>
         <tr><th>Dispatch per call</th><td class="num">${est.dispatchNanos.toFixed(0)} ns</td></tr>
         <tr><th>Bytes per call</th><td class="num">${est.transferBytes}</td></tr>
-        <tr><th>Source</th><td>static (cost model over the bytecode; no profile yet)</td></tr></table>`
+        <tr><th>Source</th><td id="estimates-source">${escape(d.estimatesSource)}</td></tr></table>`
         : '<p class="muted">none: the plan does not reach it</p>'}
       <h2>Override</h2>
-      <p>Now: <b id="override-now">${override}</b></p>
+      <p>Now: <b id="override-now">${escape(d.override)}</b></p>
       ${mayChange ? `<p id="override-buttons">${['LOCAL', 'REMOTE', 'AUTO'].map((o) => `<button data-mode="${o}">${o}</button>`).join(' ')}</p>
         <div id="override-error" class="error"></div>` : ''}`;
     if (mayChange) {
@@ -83,6 +85,7 @@ export async function render(main, [programId], { api, events, mayChange }) {
         }
       });
     }
+    window.farcall.detailsShown = m.key;
   }
 
   main.querySelector('#collapse').addEventListener('click', () => model && graph.show(model));

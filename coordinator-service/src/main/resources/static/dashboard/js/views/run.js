@@ -3,7 +3,7 @@
 // with its export as Chrome trace-event JSON. Everything after the first load comes from events.
 
 import { escape } from '../app.js';
-import { keyOf } from '../callgraph.js';
+import { buildModel, keyOf } from '../callgraph.js';
 import { createGraph } from '../graph.js';
 import { download, traceEvents } from '../trace.js';
 
@@ -88,10 +88,9 @@ export async function render(main, [runId], { api, events }) {
   async function drawGraph() {
     let edges = [];
     try {
-      const analysis = await api.get(`/programs/${encodeURIComponent(run.programId)}/analysis`);
+      const program = buildModel(await api.get(`/programs/${encodeURIComponent(run.programId)}/graph`));
       const keys = new Set(sites.map(keyOf));
-      edges = analysis.edges.filter((e) => keys.has(e.caller) && keys.has(e.callee) && e.caller !== e.callee)
-        .map((e) => [e.caller, e.callee]);
+      edges = program.edges.filter(([a, b]) => keys.has(a) && keys.has(b));
     } catch (e) { /* the program may be gone: the run history stays */ }
     graph.show({ methods: sites.map((s) => ({ ...s, key: keyOf(s) })), edges });
   }

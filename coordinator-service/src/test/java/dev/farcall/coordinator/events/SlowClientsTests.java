@@ -86,10 +86,11 @@ class SlowClientsTests extends CoordinatorTestBase {
           reader.events().stream().filter(e -> e.runId().equals(runId)).toList();
       String stdout = EventStreamTests.printed(ofRun, "stdout");
       // every line, once, in order: line i is "line <i> " and 200 x's
-      assertThat(stdout).hasSize(20000 * 207 + 88890);
-      assertThat(stdout.lines().count()).isEqualTo(20000);
-      assertThat(stdout.lines().skip(19999).findFirst())
-          .hasValueSatisfying(l -> l.startsWith("line 19999 "));
+      assertThat(stdout.length()).isEqualTo(40000 * 207 + 188890);
+      assertThat(stdout.lines().count()).isEqualTo(40000);
+      assertThat(stdout.lines().skip(39999).findFirst())
+          .hasValueSatisfying(l -> assertThat(l).startsWith("line 39999 "));
+      assertThat(reader.connections()).isGreaterThanOrEqualTo(1);
       await().atMost(WAIT).until(() -> hub.subscriberCount() == 1);
     }
   }
