@@ -18,6 +18,7 @@ const routes = [
 const main = document.getElementById('view');
 let cleanup = () => {};
 let ctx = null;
+let routing = 0; // the latest navigation; an older one that finishes later must not draw
 
 function showSignIn(message) {
   cleanup();
@@ -57,7 +58,10 @@ async function boot() {
   document.getElementById('sign-out').hidden = false;
   events.onState((on) => document.getElementById('live').classList.toggle('on', on));
   events.start();
-  if (!location.hash || location.hash === '#/signin') location.hash = '#/programs';
+  if (!location.hash || location.hash === '#/signin') {
+    location.hash = '#/programs'; // the hashchange routes
+    return;
+  }
   await route();
 }
 
@@ -72,12 +76,19 @@ async function route() {
     for (const a of document.querySelectorAll('#nav a')) {
       a.classList.toggle('active', hash.startsWith(a.getAttribute('href')));
     }
-    main.innerHTML = '<p class="muted">Loading…</p>';
+    // Each navigation draws into a container of its own: a slower, older one that finishes
+    // later writes into its detached container, never over the current view.
+    const mine = ++routing;
+    const container = document.createElement('div');
+    container.innerHTML = '<p class="muted">Loading…</p>';
+    main.replaceChildren(container);
     const view = await load();
+    if (mine !== routing) return;
     try {
-      cleanup = (await view.render(main, match.slice(1).map(decodeURIComponent), ctx)) || (() => {});
+      const done = (await view.render(container, match.slice(1).map(decodeURIComponent), ctx)) || (() => {});
+      if (mine === routing) cleanup = done; else done();
     } catch (e) {
-      main.innerHTML = `<p class="error">${escape(e.message)}</p>`;
+      container.innerHTML = `<p class="error">${escape(e.message)}</p>`;
     }
     return;
   }
