@@ -92,7 +92,6 @@ class EventStreams {
     } finally {
       subscription.close();
       hub.unsubscribe(subscription);
-      Thread.interrupted(); // a close() may have interrupted us: leave the pool thread clean
     }
   }
 

@@ -15,9 +15,12 @@ final class Subscription {
   private final EventFilter filter;
   private final List<StreamEvent> replay;
   private final ArrayBlockingQueue<StreamEvent> queue;
+
+  /** The longest the writer waits before it looks again whether the stream was closed. */
+  private static final long SLICE_MILLIS = 200;
+
   private volatile boolean dropped;
   private volatile boolean closed;
-  private volatile Thread writer;
 
   Subscription(EventFilter filter, List<StreamEvent> replay, int capacity) {
     this.filter = filter;
@@ -47,16 +50,29 @@ final class Subscription {
     return false;
   }
 
-  /** The next live event, or empty after {@code wait} of silence or once closed. */
+  /**
+   * The next live event, or empty after {@code wait} of silence or once closed. The writer is never
+   * interrupted (an interrupt in the middle of a servlet write can leave half a frame behind): it
+   * looks at the flag every {@value #SLICE_MILLIS} ms instead.
+   */
   Optional<StreamEvent> next(Duration wait) {
-    if (closed) {
-      return Optional.empty();
-    }
-    writer = Thread.currentThread();
+    long deadline = System.nanoTime() + wait.toNanos();
     try {
-      return Optional.ofNullable(queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
+      while (!closed) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          return Optional.empty();
+        }
+        StreamEvent event = queue.poll(Math.min(left, SLICE_MILLIS), TimeUnit.MILLISECONDS);
+        if (event != null) {
+          return Optional.of(event);
+        }
+      }
+      return Optional.empty();
     } catch (InterruptedException e) {
-      // close() wakes the writer this way; the flag says why
+      // the coordinator is stopping (its writers' pool is shut down): end the stream
+      Thread.currentThread().interrupt();
+      close();
       return Optional.empty();
     }
   }
@@ -71,12 +87,8 @@ final class Subscription {
     return closed;
   }
 
-  /** Ends the subscription and wakes its writer. */
+  /** Ends the subscription; its writer stops within a slice. */
   void close() {
     closed = true;
-    Thread t = writer;
-    if (t != null) {
-      t.interrupt();
-    }
   }
 }
