@@ -85,7 +85,6 @@ class SlowClientsTests extends CoordinatorTestBase {
       List<SseClient.Event> ofRun =
           reader.events().stream().filter(e -> e.runId().equals(runId)).toList();
       String stdout = EventStreamTests.printed(ofRun, "stdout");
-      java.nio.file.Files.writeString(
       // every line, once, in order: line i is "line <i> " and 200 x's
       assertThat(stdout.length()).isEqualTo(40000 * 207 + 188890);
       assertThat(stdout.lines().count()).isEqualTo(40000);
