@@ -11,9 +11,11 @@ import java.nio.file.Path;
 /**
  * The run driver's entry point: {@code java -cp farcall-driver.jar dev.farcall.driver.DriverMain}
  * with the run's {@link RunSpec} on standard input. Reads the spec to the end of the input (so the
- * program then sees an empty {@code System.in}), sends the driver's own log to a file, and runs the
- * program's {@code main} on this thread. With {@code --train} it exercises its own classes and
- * exits, which the coordinator uses to build the driver's class-data-sharing archive.
+ * program then sees an empty {@code System.in}) and runs the program's {@code main} on this thread.
+ * The driver's own log goes to a file (the coordinator sets slf4j-simple's {@code
+ * org.slf4j.simpleLogger.logFile} on the command line, so that even the first line goes there).
+ * With {@code --train} it exercises its own classes and exits, which the coordinator uses to build
+ * the driver's class-data-sharing archive.
  *
  * <p>Nothing but the program writes to standard output and standard error. When the driver cannot
  * start the program, it writes why to {@code driver-error} next to its log and exits with status 1.
@@ -32,7 +34,6 @@ public final class DriverMain {
     }
     RunSpec spec = WireFormat.RUN_SPECS.decode(System.in.readAllBytes());
     Path log = Path.of(spec.getDriverLog());
-    DriverLogging.toFile(log);
     Thread.setDefaultUncaughtExceptionHandler(DriverMain::uncaught);
     RunDriver driver;
     try {

@@ -62,11 +62,15 @@ class RunWorkerFailureTests {
                         .json()
                         .path("workerId")
                         .asString("")));
-    long completedBefore = childSnapshot(api).path("completed").asLong();
-
     String id =
         ProgramRuns.start(
             api, examples, main, List.of(BLOCKS), ProgramRuns.EVERYTHING_MOVABLE_REMOTE);
+    await("run " + id + " RUNNING")
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> ProgramRuns.get(api, id).path("status").asString("").equals("RUNNING"));
+    // counted from here: what the child completes now is this run's (its driver is up)
+    long completedBefore = childSnapshot(api).path("completed").asLong();
     // Kill the child once it has served calls of this run, while the run still dispatches. (Its
     // heartbeat's inFlight is a sample, often 0 between batches: not waited for. Calls that were
     // on the child, or sent to its partitions before it is found dead, must be resent or run at

@@ -1,6 +1,10 @@
 package dev.farcall.coordinator.run;
 
 import dev.farcall.coordinator.program.ProgramRef;
+import dev.farcall.coordinator.run.driver.DriverLaunch;
+import dev.farcall.coordinator.run.driver.DriverProcess;
+import dev.farcall.coordinator.run.driver.RunDirectory;
+import dev.farcall.coordinator.run.driver.RunPlan;
 import dev.farcall.model.wire.RunEvent;
 import dev.farcall.model.wire.RunEventKind;
 import dev.farcall.model.wire.RunStatistics;
@@ -32,6 +36,19 @@ final class ActiveRun {
     this.program = program;
     this.plan = plan;
     this.dir = dir;
+  }
+
+  /** What its driver is started with. */
+  DriverLaunch launch(java.time.Instant deadline) {
+    return new DriverLaunch(
+        id,
+        program,
+        view.mainClass(),
+        view.args(),
+        view.maxHeapBytes(),
+        plan,
+        java.util.Optional.ofNullable(deadline),
+        dir);
   }
 
   /** Takes an event of the run's driver; older events than the newest seen change nothing. */

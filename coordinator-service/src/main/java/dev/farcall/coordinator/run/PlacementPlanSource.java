@@ -3,6 +3,8 @@ package dev.farcall.coordinator.run;
 import dev.farcall.coordinator.analysis.AnalysisNotReadyException;
 import dev.farcall.coordinator.placement.PlacementService;
 import dev.farcall.coordinator.program.ProgramRef;
+import dev.farcall.coordinator.run.driver.Decision;
+import dev.farcall.coordinator.run.driver.RunPlan;
 import dev.farcall.heuristics.placement.MethodPlacement;
 import dev.farcall.heuristics.placement.PlacementPlan;
 import dev.farcall.model.MethodId;

@@ -3,6 +3,15 @@ package dev.farcall.coordinator.run;
 import dev.farcall.coordinator.dispatch.DispatchProperties;
 import dev.farcall.coordinator.kafka.FarcallKafkaProperties;
 import dev.farcall.coordinator.program.ProgramLookup;
+import dev.farcall.coordinator.run.driver.DriverDistribution;
+import dev.farcall.coordinator.run.driver.DriverLauncher;
+import dev.farcall.coordinator.run.driver.RunCredentials;
+import dev.farcall.coordinator.run.driver.RunEventsListener;
+import dev.farcall.coordinator.run.driver.RunIsolation;
+import dev.farcall.coordinator.run.driver.RunLocations;
+import dev.farcall.coordinator.run.driver.RunPlan;
+import dev.farcall.coordinator.run.driver.RunSpecFactory;
+import dev.farcall.coordinator.run.driver.RunTopics;
 import dev.farcall.coordinator.system.CoordinatorProperties;
 import dev.farcall.coordinator.worker.WorkerRegistryProperties;
 import dev.farcall.model.Topics;
@@ -20,7 +29,7 @@ class RunConfiguration {
 
   @Bean
   RunIsolation runIsolation(RunProperties properties) {
-    return RunIsolation.decide(properties.getIsolation());
+    return RunIsolation.decide(properties.isolationSettings());
   }
 
   @Bean
@@ -43,7 +52,7 @@ class RunConfiguration {
   @Bean
   DriverDistribution driverDistribution(RunLocations locations, RunProperties properties) {
     DriverDistribution distribution =
-        DriverDistribution.install(locations.runsRoot(), properties.getDriver());
+        DriverDistribution.install(locations.runsRoot(), properties.driverSettings());
     distribution.buildArchiveInBackground();
     return distribution;
   }
@@ -67,8 +76,8 @@ class RunConfiguration {
         distribution,
         isolation,
         credentials,
-        new RunSpecFactory(properties, dispatch, registry, kafka),
-        properties,
+        new RunSpecFactory(properties.specSettings(), dispatch, registry, kafka),
+        properties.driverSettings(),
         locations);
   }
 

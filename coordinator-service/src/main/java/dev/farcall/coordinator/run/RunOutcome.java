@@ -1,5 +1,7 @@
 package dev.farcall.coordinator.run;
 
+import dev.farcall.coordinator.run.driver.DriverProcess;
+
 /**
  * How a run ended.
  *

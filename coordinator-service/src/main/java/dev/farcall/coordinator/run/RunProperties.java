@@ -1,9 +1,13 @@
 package dev.farcall.coordinator.run;
 
+import dev.farcall.coordinator.run.driver.DriverSettings;
+import dev.farcall.coordinator.run.driver.IsolationSettings;
+import dev.farcall.coordinator.run.driver.SpecSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -177,14 +181,7 @@ public class RunProperties {
    */
   public static class Isolation {
 
-    /** How runs are isolated. */
-    public enum Mode {
-      AUTO,
-      USER,
-      NONE
-    }
-
-    private Mode mode = Mode.AUTO;
+    private IsolationSettings.Mode mode = IsolationSettings.Mode.AUTO;
 
     /** The first of the user (and group) ids given to runs, one per concurrent run. */
     private int firstUid = 2_140_000_000;
@@ -201,11 +198,11 @@ public class RunProperties {
     /** The largest file a run may write, its stdout and stderr included (RLIMIT_FSIZE). */
     private DataSize maxFileSize = DataSize.ofGigabytes(1);
 
-    public Mode getMode() {
+    public IsolationSettings.Mode getMode() {
       return mode;
     }
 
-    public void setMode(Mode mode) {
+    public void setMode(IsolationSettings.Mode mode) {
       this.mode = mode;
     }
 
@@ -339,6 +336,30 @@ public class RunProperties {
 
   public Isolation getIsolation() {
     return isolation;
+  }
+
+  /** The drivers' launch settings. */
+  DriverSettings driverSettings() {
+    return new DriverSettings(
+        Optional.ofNullable(driver.getJava()),
+        driver.getJvmOptions(),
+        driver.getEnvironment(),
+        driver.isCds());
+  }
+
+  /** The isolation settings. */
+  IsolationSettings isolationSettings() {
+    return new IsolationSettings(
+        isolation.getMode(),
+        isolation.getFirstUid(),
+        isolation.getUidCount(),
+        isolation.getMaxProcesses(),
+        isolation.getMaxFileSize().toBytes());
+  }
+
+  /** What every driver is told besides its run. */
+  SpecSettings specSettings() {
+    return new SpecSettings(callTimeout, statsInterval, this::countsLocalCalls);
   }
 
   /** Output cap in bytes, bounded to what a Java array holds. */

@@ -1,8 +1,15 @@
 package dev.farcall.coordinator.run;
 
 import dev.farcall.coordinator.program.ProgramLookup;
+import dev.farcall.coordinator.program.ProgramNotFoundException;
 import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.program.ProgramUsage;
+import dev.farcall.coordinator.run.driver.RunDirectory;
+import dev.farcall.coordinator.run.driver.RunEventsListener;
+import dev.farcall.coordinator.run.driver.RunLocations;
+import dev.farcall.coordinator.run.driver.RunOutputFiles;
+import dev.farcall.coordinator.run.driver.RunPlan;
+import dev.farcall.coordinator.run.driver.RunTopics;
 import dev.farcall.coordinator.system.Paging;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -62,14 +69,14 @@ public class RunService implements SmartLifecycle, ProgramUsage {
   /**
    * Queues a run of a program.
    *
-   * @throws RunProgramNotFoundException when there is no such program
+   * @throws ProgramNotFoundException when there is no such program
    * @throws InvalidMainClassException when the main class is missing or has no main
    * @throws InvalidRunRequestException for a bad heuristic, tunable, deadline or heap size
    * @throws RunQueueFullException when too many runs wait already
    */
   public RunView start(String programId, StartRunRequest request) {
     ProgramRef program =
-        programs.find(programId).orElseThrow(() -> new RunProgramNotFoundException(programId));
+        programs.find(programId).orElseThrow(() -> new ProgramNotFoundException(programId));
     validate(request);
     long heap = heapOf(request);
     String mainClass = MainClassCheck.mainClass(programId, program.jarFile(), request.mainClass());

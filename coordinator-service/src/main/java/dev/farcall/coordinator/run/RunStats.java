@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.run;
 
+import dev.farcall.coordinator.run.driver.Decision;
 import dev.farcall.model.wire.RunStatistics;
 import dev.farcall.model.wire.SiteStatistics;
 import java.util.ArrayList;

@@ -1,5 +1,12 @@
 package dev.farcall.coordinator.run;
 
+import dev.farcall.coordinator.run.driver.DriverLauncher;
+import dev.farcall.coordinator.run.driver.DriverProcess;
+import dev.farcall.coordinator.run.driver.RunCredentials;
+import dev.farcall.coordinator.run.driver.RunEventsListener;
+import dev.farcall.coordinator.run.driver.RunIsolation;
+import dev.farcall.coordinator.run.driver.RunOutputFiles;
+import dev.farcall.coordinator.run.driver.RunTopics;
 import dev.farcall.model.wire.RunEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,7 +140,7 @@ final class RunSupervisor {
     Instant deadline = deadlineOf(run.view);
     DriverLauncher.Launched launched;
     try {
-      launched = launcher.launch(run, deadline);
+      launched = launcher.launch(run.launch(deadline));
     } catch (RuntimeException e) {
       log.error("run {}: the driver did not start", run.id, e);
       release(run);
@@ -244,12 +251,12 @@ final class RunSupervisor {
     }
   }
 
-  /** Kills whatever the run left, gives back its user id and credential, drops its topic. */
+  /**
+   * Kills whatever the run left (every process of its user id: its JVM has exited, but what it
+   * started may not have), gives back its user id and credential, drops its topic. Without user
+   * isolation, what a program started and detached from its process tree is not found.
+   */
   private void cleanUp(ActiveRun run) {
-    DriverProcess p = run.process;
-    if (p != null) {
-      p.kill();
-    }
     run.uid.ifPresent(isolation::killAll);
     release(run);
     topics.deleteRunReplies(run.id);

@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.run;
 
+import dev.farcall.coordinator.run.driver.Decision;
 import java.time.Instant;
 
 /**

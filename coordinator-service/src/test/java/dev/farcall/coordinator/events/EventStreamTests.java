@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.farcall.coordinator.CoordinatorTestBase;
 import dev.farcall.coordinator.program.ProgramsClient;
-import dev.farcall.coordinator.run.Decision;
 import dev.farcall.coordinator.run.SiteDecisionEvent;
+import dev.farcall.coordinator.run.driver.Decision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

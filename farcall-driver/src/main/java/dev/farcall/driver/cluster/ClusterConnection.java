@@ -47,6 +47,7 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
   private final CompletableFuture<Producer<String, byte[]>> producer;
   private final CompletableFuture<CallDispatcher> dispatcher = new CompletableFuture<>();
   private volatile HeartbeatListener heartbeats;
+  private volatile boolean closed;
 
   private ClusterConnection(RunSpec spec, CompletableFuture<Producer<String, byte[]>> producer) {
     this.spec = spec;
@@ -114,7 +115,9 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
       dispatcher.complete(core);
       log.info("connected: replies on {}, {} invocation partitions", replyTopic, partitions);
     } catch (Exception | LinkageError e) {
-      log.warn("cannot reach the workers; every call of this run runs at home", e);
+      if (!closed) {
+        log.warn("cannot reach the workers; every call of this run runs at home", e);
+      }
       dispatcher.completeExceptionally(e);
     }
   }
@@ -152,6 +155,7 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
   /** Stops the dispatcher and the heartbeat listener (the producer belongs to the driver). */
   @Override
   public void close() {
+    closed = true;
     dispatcher.thenAccept(CallDispatcher::stop);
     HeartbeatListener h = heartbeats;
     if (h != null) {

@@ -1,4 +1,4 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 import dev.farcall.model.MethodId;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +11,10 @@ import java.util.concurrent.CompletableFuture;
  * itself when the coordinator started it, from the run directory's {@code exit-status} when it was
  * found again (a process that is not one's child has no exit status to read).
  */
-final class DriverProcess {
+public final class DriverProcess {
 
   /** The exit status of a driver that ended without recording one (the wrapper was killed). */
-  static final int LOST = -1;
+  public static final int LOST = -1;
 
   private final ProcessHandle wrapper;
   private final Instant startedAt;
@@ -37,7 +37,7 @@ final class DriverProcess {
    * A driver started by an earlier coordinator, if its wrapper still runs: same pid and same start
    * time, so a recycled pid is not mistaken for it.
    */
-  static Optional<DriverProcess> reattach(long pid, Instant startedAt, RunDirectory dir) {
+  public static Optional<DriverProcess> reattach(long pid, Instant startedAt, RunDirectory dir) {
     return ProcessHandle.of(pid)
         .filter(ProcessHandle::isAlive)
         .filter(h -> h.info().startInstant().map(s -> sameSecond(s, startedAt)).orElse(false))
@@ -54,33 +54,38 @@ final class DriverProcess {
     return Duration.between(a, b).abs().compareTo(Duration.ofSeconds(1)) < 0;
   }
 
-  long pid() {
+  public long pid() {
     return wrapper.pid();
   }
 
-  Instant startedAt() {
+  public Instant startedAt() {
     return startedAt;
   }
 
   /** Completes with the driver JVM's exit status, or {@link #LOST}. */
-  CompletableFuture<Integer> exit() {
+  public CompletableFuture<Integer> exit() {
     return exit;
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return wrapper.isAlive();
   }
 
   /** Asks the driver's JVM to stop (SIGTERM): its shutdown hooks run, then it exits. */
-  void terminate() {
-    wrapper.children().forEach(ProcessHandle::destroy);
+  public void terminate() {
+    if (wrapper.isAlive()) {
+      wrapper.children().forEach(ProcessHandle::destroy);
+    }
   }
 
   /**
    * Kills the JVM and everything it started (SIGKILL); the wrapper then records the JVM's status
-   * (137) and exits.
+   * (137) and exits. Only while the wrapper lives: pids are reused quickly (threads take them too),
+   * and the children of a dead wrapper's pid may be another run's.
    */
-  void kill() {
-    wrapper.descendants().forEach(ProcessHandle::destroyForcibly);
+  public void kill() {
+    if (wrapper.isAlive()) {
+      wrapper.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 import dev.farcall.coordinator.security.RunGrant;
 import dev.farcall.coordinator.security.RunTokenVerifier;
@@ -17,13 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * input and valid until the run ends. Only the token's SHA-256 is kept (in memory, and in the run's
  * row so that a restarted coordinator still knows it), never the token itself.
  */
-final class RunCredentials implements RunTokenVerifier {
+public final class RunCredentials implements RunTokenVerifier {
 
   private final SecureRandom random = new SecureRandom();
   private final Map<String, RunGrant> byHash = new ConcurrentHashMap<>();
 
   /** A fresh credential for a run. */
-  Issued issue(String runId, String programId) {
+  public Issued issue(String runId, String programId) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = "run-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -33,17 +33,17 @@ final class RunCredentials implements RunTokenVerifier {
   }
 
   /** A token and the hash that is stored. */
-  record Issued(String token, String hash) {}
+  public record Issued(String token, String hash) {}
 
   /** Accepts again the credential of a run found running after a restart. */
-  void restore(String hash, String runId, String programId) {
+  public void restore(String hash, String runId, String programId) {
     if (hash != null) {
       byHash.put(hash, new RunGrant(runId, programId));
     }
   }
 
   /** The run ended: its credential no longer opens anything. */
-  void revoke(String runId) {
+  public void revoke(String runId) {
     byHash.values().removeIf(g -> g.runId().equals(runId));
   }
 

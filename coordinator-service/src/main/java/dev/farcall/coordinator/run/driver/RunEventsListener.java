@@ -1,4 +1,4 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 import dev.farcall.model.codec.PayloadException;
 import dev.farcall.model.wire.RunEvent;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * one stopped and misses nothing a driver reported meanwhile. {@link #sync} waits until everything
  * published so far has been read: a run that just ended is recorded with its final stats.
  */
-final class RunEventsListener {
+public final class RunEventsListener {
 
   private static final Logger log = LoggerFactory.getLogger(RunEventsListener.class);
   private static final Duration POLL = Duration.ofMillis(100);
@@ -43,7 +43,8 @@ final class RunEventsListener {
   private volatile boolean running;
   private Thread thread;
 
-  RunEventsListener(String bootstrapServers, String topic, String group, Consumer<RunEvent> sink) {
+  public RunEventsListener(
+      String bootstrapServers, String topic, String group, Consumer<RunEvent> sink) {
     this.topic = topic;
     this.sink = sink;
     config = new Properties();
@@ -57,7 +58,7 @@ final class RunEventsListener {
   }
 
   /** Assigns every partition at its committed position (the end, the first time) and reads. */
-  synchronized void start() {
+  public synchronized void start() {
     if (running) {
       return;
     }
@@ -157,7 +158,7 @@ final class RunEventsListener {
   }
 
   /** Completes once every event published before this call has been handed over. */
-  CompletableFuture<Void> sync() {
+  public CompletableFuture<Void> sync() {
     CompletableFuture<Void> f = new CompletableFuture<>();
     if (!running) {
       f.complete(null);
@@ -167,7 +168,7 @@ final class RunEventsListener {
     return f;
   }
 
-  synchronized void stop() {
+  public synchronized void stop() {
     if (!running) {
       return;
     }
@@ -180,7 +181,7 @@ final class RunEventsListener {
     }
   }
 
-  boolean isRunning() {
+  public boolean isRunning() {
     return running;
   }
 }

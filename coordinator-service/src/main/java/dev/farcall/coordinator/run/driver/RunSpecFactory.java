@@ -1,4 +1,4 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 import dev.farcall.coordinator.dispatch.DispatchProperties;
 import dev.farcall.coordinator.kafka.FarcallKafkaProperties;
@@ -16,16 +16,16 @@ import java.util.List;
  * are, and the dispatch settings, all from the coordinator's own configuration so that a run's
  * calls behave as the coordinator's would.
  */
-final class RunSpecFactory {
+public final class RunSpecFactory {
 
-  private final RunProperties runs;
+  private final SpecSettings runs;
   private final DispatchProperties dispatch;
   private final WorkerRegistryProperties registry;
   private final FarcallKafkaProperties kafka;
   private final String acks;
 
-  RunSpecFactory(
-      RunProperties runs,
+  public RunSpecFactory(
+      SpecSettings runs,
       DispatchProperties dispatch,
       WorkerRegistryProperties registry,
       FarcallKafkaProperties kafka) {
@@ -39,13 +39,12 @@ final class RunSpecFactory {
   /**
    * @param coordinatorUrl where the driver downloads the jar (this coordinator, as seen from the
    *     driver's host)
-   * @param deadline when the run is ended, or null
    */
-  RunSpec spec(
-      ActiveRun run, String token, String coordinatorUrl, Instant deadline, RunDirectory dir) {
+  RunSpec spec(DriverLaunch run, String token, String coordinatorUrl) {
     Topics topics = kafka.topics();
+    RunDirectory dir = run.dir();
     List<PlannedSite> sites =
-        run.plan.methods().stream()
+        run.plan().methods().stream()
             .map(
                 m ->
                     PlannedSite.newBuilder()
@@ -53,28 +52,28 @@ final class RunSpecFactory {
                         .setRemote(m.decision() == Decision.REMOTE)
                         .setReason(m.reason() == null ? "" : m.reason())
                         .setEstimatedWorkNanos(m.estimatedWorkNanos())
-                        .setCountLocalCalls(runs.countsLocalCalls(m.estimatedWorkNanos()))
+                        .setCountLocalCalls(runs.countsLocalCalls().test(m.estimatedWorkNanos()))
                         .build())
             .toList();
     return RunSpec.newBuilder()
-        .setRunId(run.id)
-        .setProgramId(run.program.id())
-        .setJarSha256(run.program.sha256())
-        .setJarUrl(coordinatorUrl + "/api/v1/programs/" + run.program.id() + "/jar")
+        .setRunId(run.runId())
+        .setProgramId(run.program().id())
+        .setJarSha256(run.program().sha256())
+        .setJarUrl(coordinatorUrl + "/api/v1/programs/" + run.program().id() + "/jar")
         .setRunToken(token)
-        .setMainClass(run.view.mainClass())
-        .setArgs(run.view.args())
+        .setMainClass(run.mainClass())
+        .setArgs(run.args())
         .setSites(sites)
         .setKafka(
             DriverKafka.newBuilder()
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setTopicPrefix(topics.prefix())
-                .setReplyTopic(topics.runReplies(run.id))
+                .setReplyTopic(topics.runReplies(run.runId()))
                 .setAcks(acks)
                 .build())
         .setDispatch(
             DriverDispatch.newBuilder()
-                .setCallTimeoutMillis(runs.getCallTimeout().toMillis())
+                .setCallTimeoutMillis(runs.callTimeout().toMillis())
                 .setMaxAttempts(dispatch.getMaxAttempts())
                 .setAttemptTimeoutMillis(dispatch.getAttemptTimeout().toMillis())
                 .setSweepIntervalMillis(dispatch.getSweepInterval().toMillis())
@@ -83,8 +82,8 @@ final class RunSpecFactory {
                 .setDeadAfterIntervals(registry.getDeadAfterIntervals())
                 .setRegistryCheckIntervalMillis(registry.getCheckInterval().toMillis())
                 .build())
-        .setStatsIntervalMillis(runs.getStatsInterval().toMillis())
-        .setDeadlineEpochMillis(deadline == null ? null : deadline.toEpochMilli())
+        .setStatsIntervalMillis(runs.statsInterval().toMillis())
+        .setDeadlineEpochMillis(run.deadline().map(Instant::toEpochMilli).orElse(null))
         .setDriverLog(dir.driverLog().toString())
         .setJarPath(dir.jar().toString())
         .build();

@@ -1,13 +1,19 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -18,26 +24,28 @@ import org.slf4j.LoggerFactory;
 /**
  * What keeps a run away from the coordinator and from other runs.
  *
- * <p>With {@link RunProperties.Isolation.Mode#USER} each running driver has a user and group id of
- * its own, taken from a configured range and given back when the run ends: it cannot read the data
+ * <p>With {@link IsolationSettings.Mode#USER} each running driver has a user and group id of its
+ * own, taken from a configured range and given back when the run ends: it cannot read the data
  * directory (kept {@code 0711}, every entry but the runs directory closed to others), nor another
  * run's files, nor signal or trace the coordinator or another run; its process count is bounded per
  * run. The switch is made by {@code setpriv} (util-linux) with no new privileges and no
  * supplementary groups, so it needs the coordinator to run as root (or with CAP_SETUID and
- * CAP_SETGID). {@link RunProperties.Isolation.Mode#NONE} runs drivers as the coordinator's own
- * user: the process boundary still protects the coordinator's heap and lifetime, but a run could
- * read what the coordinator's user can read.
+ * CAP_SETGID). {@link IsolationSettings.Mode#NONE} runs drivers as the coordinator's own user: the
+ * process boundary still protects the coordinator's heap and lifetime, but a run could read what
+ * the coordinator's user can read.
  */
-final class RunIsolation {
+public final class RunIsolation {
 
   private static final Logger log = LoggerFactory.getLogger(RunIsolation.class);
   private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
-  private final RunProperties.Isolation.Mode mode;
-  private final RunProperties.Isolation settings;
+  private final IsolationSettings.Mode mode;
+  private final IsolationSettings settings;
   private final BitSet leased = new BitSet();
+  private final Map<Integer, FileLock> locks = new HashMap<>();
+  private final Path lockDir = Path.of(System.getProperty("java.io.tmpdir"), "farcall-run-uids");
 
-  private RunIsolation(RunProperties.Isolation.Mode mode, RunProperties.Isolation settings) {
+  private RunIsolation(IsolationSettings.Mode mode, IsolationSettings settings) {
     this.mode = mode;
     this.settings = settings;
   }
@@ -47,10 +55,10 @@ final class RunIsolation {
    *
    * @throws IllegalStateException when USER is asked for but not possible
    */
-  static RunIsolation decide(RunProperties.Isolation settings) {
+  public static RunIsolation decide(IsolationSettings settings) {
     boolean possible = isRoot() && Files.isExecutable(SETPRIV);
-    RunProperties.Isolation.Mode mode =
-        switch (settings.getMode()) {
+    IsolationSettings.Mode mode =
+        switch (settings.mode()) {
           case USER -> {
             if (!possible) {
               throw new IllegalStateException(
@@ -58,67 +66,105 @@ final class RunIsolation {
                       + SETPRIV
                       + " (util-linux)");
             }
-            yield RunProperties.Isolation.Mode.USER;
+            yield IsolationSettings.Mode.USER;
           }
-          case NONE -> RunProperties.Isolation.Mode.NONE;
-          case AUTO ->
-              possible ? RunProperties.Isolation.Mode.USER : RunProperties.Isolation.Mode.NONE;
+          case NONE -> IsolationSettings.Mode.NONE;
+          case AUTO -> possible ? IsolationSettings.Mode.USER : IsolationSettings.Mode.NONE;
         };
-    if (mode == RunProperties.Isolation.Mode.NONE) {
+    if (mode == IsolationSettings.Mode.NONE) {
       log.warn(
           "Runs execute as the coordinator's own user (farcall.run.isolation.mode={}): a run cannot"
               + " reach the coordinator's memory, but can read files this user can read. Run the"
               + " coordinator as root to give each run an unprivileged user of its own.",
-          settings.getMode());
+          settings.mode());
     } else {
       log.info(
           "Runs execute as unprivileged users {}..{}",
-          settings.getFirstUid(),
-          settings.getFirstUid() + settings.getUidCount() - 1);
+          settings.firstUid(),
+          settings.firstUid() + settings.uidCount() - 1);
     }
     return new RunIsolation(mode, settings);
   }
 
-  RunProperties.Isolation.Mode mode() {
+  public IsolationSettings.Mode mode() {
     return mode;
   }
 
-  boolean separatesUsers() {
-    return mode == RunProperties.Isolation.Mode.USER;
+  public boolean separatesUsers() {
+    return mode == IsolationSettings.Mode.USER;
   }
 
-  /** Takes a user id for a run; empty without user isolation. */
-  synchronized OptionalInt lease() {
+  /**
+   * Takes a user id for a run; empty without user isolation. A user id is free when no process of
+   * it runs and no coordinator on this host holds its lock file: several coordinators may share a
+   * host (and a range), and a run's end kills every process of its user id.
+   */
+  public synchronized OptionalInt lease() {
     if (!separatesUsers()) {
       return OptionalInt.empty();
     }
-    int slot = leased.nextClearBit(0);
-    if (slot >= settings.getUidCount()) {
-      throw new IllegalStateException(
-          "all " + settings.getUidCount() + " run user ids are in use (farcall.run.isolation)");
+    for (int slot = leased.nextClearBit(0);
+        slot < settings.uidCount();
+        slot = leased.nextClearBit(slot + 1)) {
+      int uid = settings.firstUid() + slot;
+      if (processesOf(uid).isEmpty() && lock(uid)) {
+        leased.set(slot);
+        return OptionalInt.of(uid);
+      }
     }
-    leased.set(slot);
-    return OptionalInt.of(settings.getFirstUid() + slot);
+    throw new IllegalStateException(
+        "all " + settings.uidCount() + " run user ids are in use (farcall.run.isolation)");
   }
 
-  /** Marks a user id as taken by a run found running after a restart. */
-  synchronized void taken(int uid) {
-    int slot = uid - settings.getFirstUid();
-    if (slot >= 0 && slot < settings.getUidCount()) {
+  /** Takes again the user id of a run found running after a restart. */
+  public synchronized void taken(int uid) {
+    int slot = uid - settings.firstUid();
+    if (slot >= 0 && slot < settings.uidCount()) {
       leased.set(slot);
+      lock(uid);
     }
   }
 
   /** Gives a run's user id back, once none of its processes is left. */
-  synchronized void release(int uid) {
-    int slot = uid - settings.getFirstUid();
-    if (slot >= 0 && slot < settings.getUidCount()) {
+  public synchronized void release(int uid) {
+    int slot = uid - settings.firstUid();
+    if (slot >= 0 && slot < settings.uidCount()) {
       leased.clear(slot);
+      FileLock lock = locks.remove(uid);
+      if (lock != null) {
+        try {
+          lock.channel().close();
+        } catch (IOException ignored) {
+          // the lock goes with the channel, or with this process
+        }
+      }
+    }
+  }
+
+  /** Locks {@code uid}'s file for this coordinator; false if another process holds it. */
+  private boolean lock(int uid) {
+    if (locks.containsKey(uid)) {
+      return true;
+    }
+    try {
+      Files.createDirectories(lockDir);
+      FileChannel channel =
+          FileChannel.open(
+              lockDir.resolve(uid + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        return false;
+      }
+      locks.put(uid, lock);
+      return true;
+    } catch (IOException | OverlappingFileLockException e) {
+      return false;
     }
   }
 
   /** The command prefix that starts the rest of a command as the run's user. */
-  List<String> switchTo(OptionalInt uid) {
+  public List<String> switchTo(OptionalInt uid) {
     if (uid.isEmpty()) {
       return List.of();
     }
@@ -132,12 +178,12 @@ final class RunIsolation {
         "--");
   }
 
-  int maxProcesses() {
-    return settings.getMaxProcesses();
+  public int maxProcesses() {
+    return settings.maxProcesses();
   }
 
-  long maxFileSizeBytes() {
-    return settings.getMaxFileSize().toBytes();
+  public long maxFileSizeBytes() {
+    return settings.maxFileSizeBytes();
   }
 
   /**
@@ -146,7 +192,7 @@ final class RunIsolation {
    * loses every permission for group and others. Called before each run starts, so files created
    * since (the database, a broker's logs) are covered too.
    */
-  void closeDataDirectory(Path dataDir, Path runsRoot) throws IOException {
+  public void closeDataDirectory(Path dataDir, Path runsRoot) throws IOException {
     if (!separatesUsers()) {
       return;
     }
@@ -177,7 +223,7 @@ final class RunIsolation {
    * Kills every process of a run's user id (whatever escaped its process tree), then waits until
    * none is left.
    */
-  void killAll(int uid) {
+  public void killAll(int uid) {
     for (int round = 0; round < 50; round++) {
       List<ProcessHandle> left = processesOf(uid);
       if (left.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,15 +11,15 @@ import java.nio.file.Path;
  * Reads what a run wrote to its stdout or stderr file, up to a cap: past it, a visible marker
  * stands for the rest (the same cap and marker as the stored output).
  */
-final class RunOutputFiles {
+public final class RunOutputFiles {
 
   /** Appended once when a stream reaches its cap. */
-  static final String TRUNCATION_MARKER = "\n[farcall: output truncated at %d bytes]\n";
+  public static final String TRUNCATION_MARKER = "\n[farcall: output truncated at %d bytes]\n";
 
   private RunOutputFiles() {}
 
   /** The file's text up to {@code capBytes} (UTF-8), with the marker when it is longer. */
-  static String read(Path file, int capBytes) {
+  public static String read(Path file, int capBytes) {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(capBytes);
       boolean more = in.read() >= 0;

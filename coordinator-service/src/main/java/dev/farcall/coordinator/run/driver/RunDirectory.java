@@ -1,4 +1,4 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,41 +25,41 @@ import java.util.stream.Stream;
  * Everything the coordinator needs to re-attach to a driver after a restart is here or in the run's
  * row.
  */
-record RunDirectory(Path root) {
+public record RunDirectory(Path root) {
 
-  static RunDirectory of(Path runsRoot, String runId) {
+  public static RunDirectory of(Path runsRoot, String runId) {
     return new RunDirectory(runsRoot.resolve(runId));
   }
 
-  Path stdout() {
+  public Path stdout() {
     return root.resolve("stdout");
   }
 
-  Path stderr() {
+  public Path stderr() {
     return root.resolve("stderr");
   }
 
-  Path exitStatus() {
+  public Path exitStatus() {
     return root.resolve("exit-status");
   }
 
-  Path driverDir() {
+  public Path driverDir() {
     return root.resolve("driver");
   }
 
-  Path driverLog() {
+  public Path driverLog() {
     return driverDir().resolve("driver.log");
   }
 
-  Path driverError() {
+  public Path driverError() {
     return driverDir().resolve("driver-error");
   }
 
-  Path jar() {
+  public Path jar() {
     return driverDir().resolve("program.jar");
   }
 
-  Path work() {
+  public Path work() {
     return root.resolve("work");
   }
 
@@ -68,7 +68,7 @@ record RunDirectory(Path root) {
    *
    * @throws IllegalStateException if the directory exists already
    */
-  void create(OptionalInt uid) {
+  public void create(OptionalInt uid) {
     try {
       Files.createDirectory(root, PosixFilePermissions.asFileAttribute(perms("rwx--x--x")));
       Files.setPosixFilePermissions(root, perms("rwx--x--x")); // the umask may have narrowed it
@@ -90,7 +90,7 @@ record RunDirectory(Path root) {
   }
 
   /** The exit status the wrapper recorded, if the driver's JVM has exited. */
-  Optional<Integer> recordedExitStatus() {
+  public Optional<Integer> recordedExitStatus() {
     try {
       return Optional.of(Integer.parseInt(Files.readString(exitStatus()).trim()));
     } catch (IOException | NumberFormatException e) {
@@ -99,7 +99,7 @@ record RunDirectory(Path root) {
   }
 
   /** Why the driver could not start the program, if it said so. */
-  Optional<String> driverFailure() {
+  public Optional<String> driverFailure() {
     try {
       return Optional.of(Files.readString(driverError()).trim()).filter(s -> !s.isEmpty());
     } catch (IOException e) {
@@ -108,7 +108,7 @@ record RunDirectory(Path root) {
   }
 
   /** Deletes the directory and everything in it (best effort). */
-  void delete() {
+  public void delete() {
     if (!Files.exists(root)) {
       return;
     }

@@ -1,4 +1,4 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 /** Where calls of a dispatchable method run. */
 public enum Decision {

@@ -1,4 +1,4 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param maxProcesses RLIMIT_NPROC of the run
  * @param maxFileSizeBytes RLIMIT_FSIZE of the run
  */
-record DriverCommand(
+public record DriverCommand(
     Path java,
     Path jar,
     Optional<Path> cdsArchive,
@@ -46,7 +46,7 @@ record DriverCommand(
           + " echo \"$s\" > \"$status.partial\" && mv -f \"$status.partial\" \"$status\"; exit \"$s\"";
 
   /** The whole command line for the run in {@code dir}. */
-  List<String> build(RunDirectory dir) {
+  public List<String> build(RunDirectory dir) {
     List<String> command = new ArrayList<>();
     if (Files.isExecutable(SETSID)) {
       command.add(SETSID.toString());
@@ -66,6 +66,7 @@ record DriverCommand(
     command.addAll(userSwitch);
     command.add(java.toString());
     command.addAll(jvmArguments());
+    command.addAll(logging(dir));
     command.add("-cp");
     command.add(jar.toString());
     command.add(DriverDistribution.MAIN_CLASS);
@@ -73,7 +74,7 @@ record DriverCommand(
   }
 
   /** The JVM's options: heap, class-data sharing, no perf-data files, then the configured ones. */
-  List<String> jvmArguments() {
+  public List<String> jvmArguments() {
     List<String> args = new ArrayList<>();
     args.add("-Xmx" + maxHeapBytes);
     cdsArchive.ifPresent(a -> args.add("-XX:SharedArchiveFile=" + a));
@@ -85,10 +86,23 @@ record DriverCommand(
   }
 
   /**
+   * The driver's own log goes to its file, from its first line on: slf4j-simple reads these when
+   * the first logger is made, which happens before the driver's main has read anything.
+   */
+  static List<String> logging(RunDirectory dir) {
+    return List.of(
+        "-Dorg.slf4j.simpleLogger.logFile=" + dir.driverLog(),
+        "-Dorg.slf4j.simpleLogger.showDateTime=true",
+        "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
+        "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn");
+  }
+
+  /**
    * The driver's environment: nothing of the coordinator's but the named variables (locale, time
    * zone, PATH), so that no secret passed to the coordinator in its environment reaches a run.
    */
-  static Map<String, String> environment(List<String> passThrough, Map<String, String> from) {
+  public static Map<String, String> environment(
+      List<String> passThrough, Map<String, String> from) {
     Map<String, String> env = new java.util.LinkedHashMap<>();
     for (String name : passThrough) {
       String value = from.get(name);

@@ -1,4 +1,4 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * start with this jar and this JVM ({@code -XX:ArchiveClassesAtExit} over a training run), so that
  * later drivers map those classes instead of loading them.
  */
-final class DriverDistribution {
+public final class DriverDistribution {
 
   private static final Logger log = LoggerFactory.getLogger(DriverDistribution.class);
 
@@ -33,7 +33,7 @@ final class DriverDistribution {
   static final String RESOURCE = "/farcall-driver/farcall-driver.jar";
 
   /** The driver's entry point. */
-  static final String MAIN_CLASS = "dev.farcall.driver.DriverMain";
+  public static final String MAIN_CLASS = "dev.farcall.driver.DriverMain";
 
   private final Path java;
   private final Path jar;
@@ -50,11 +50,9 @@ final class DriverDistribution {
   }
 
   /** Copies the driver jar under {@code runsRoot/driver} (once per jar) and finds the JVM. */
-  static DriverDistribution install(Path runsRoot, RunProperties.Driver settings) {
+  public static DriverDistribution install(Path runsRoot, DriverSettings settings) {
     Path java =
-        settings.getJava() != null
-            ? settings.getJava()
-            : Path.of(System.getProperty("java.home"), "bin", "java");
+        settings.java().orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
     byte[] bytes = readResource();
     String sha = sha256(bytes);
     Path dir = runsRoot.resolve("driver");
@@ -73,10 +71,28 @@ final class DriverDistribution {
               (java.toRealPath() + System.getProperty("java.vm.version"))
                   .getBytes(StandardCharsets.UTF_8));
       Path archive = dir.resolve(jar.getFileName() + "-" + jvm.substring(0, 12) + ".jsa");
-      return new DriverDistribution(java, jar, archive, settings.isCds());
+      return new DriverDistribution(java, jar, archive, settings.cds());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot install the run driver under " + dir, e);
     }
+  }
+
+  /**
+   * What a dynamic archive depends on besides the jar: the launcher, the JVM's version and the
+   * JDK's base archive (a dynamic archive built over another base is silently unusable).
+   */
+  private static String jvmIdentity(Path java) throws IOException {
+    Path real = java.toRealPath();
+    StringBuilder id =
+        new StringBuilder(real.toString()).append(System.getProperty("java.vm.version"));
+    Path home = real.getParent() == null ? null : real.getParent().getParent();
+    if (home != null) {
+      Path base = home.resolve("lib").resolve("server").resolve("classes.jsa");
+      if (Files.isRegularFile(base)) {
+        id.append(Files.size(base)).append(Files.getLastModifiedTime(base).toMillis());
+      }
+    }
+    return id.toString();
   }
 
   private static byte[] readResource() {
@@ -110,7 +126,7 @@ final class DriverDistribution {
    * Builds the archive on a daemon thread unless it exists (or CDS is off); runs started before it
    * is ready start without it.
    */
-  void buildArchiveInBackground() {
+  public void buildArchiveInBackground() {
     if (!cds || archiveReady) {
       return;
     }

@@ -1,4 +1,4 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * pass (a data directory under {@code /root}, say), runs live under the temporary directory
  * instead, and the log says why.
  */
-final class RunLocations {
+public final class RunLocations {
 
   private static final Logger log = LoggerFactory.getLogger(RunLocations.class);
 
@@ -40,7 +40,7 @@ final class RunLocations {
    *     127.0.0.1
    * @param localPort the port this coordinator listens on, once it does
    */
-  static RunLocations under(
+  public static RunLocations under(
       Path dataDir, boolean separateUsers, String coordinatorUrl, IntSupplier localPort) {
     Path data = dataDir.toAbsolutePath().normalize();
     Path root = data.resolve("runs");
@@ -89,16 +89,16 @@ final class RunLocations {
     return null;
   }
 
-  Path dataDir() {
+  public Path dataDir() {
     return dataDir;
   }
 
-  Path runsRoot() {
+  public Path runsRoot() {
     return runsRoot;
   }
 
   /** This coordinator as its drivers reach it, without a trailing slash. */
-  String coordinatorUrl() {
+  public String coordinatorUrl() {
     if (configuredUrl != null && !configuredUrl.isBlank()) {
       return configuredUrl.replaceAll("/+$", "");
     }

@@ -1,4 +1,4 @@
-package dev.farcall.coordinator.run;
+package dev.farcall.coordinator.run.driver;
 
 import dev.farcall.model.Topics;
 import java.time.Duration;
@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
  * Deletes the reply topic of each run that ended (a driver creates its own), and at start the
  * leftovers of runs that ended while no coordinator ran.
  */
-final class RunTopics implements AutoCloseable {
+public final class RunTopics implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RunTopics.class);
 
   private final Topics topics;
   private final Admin admin;
 
-  RunTopics(String bootstrapServers, Topics topics) {
+  public RunTopics(String bootstrapServers, Topics topics) {
     this.topics = topics;
     Properties config = new Properties();
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -32,7 +32,7 @@ final class RunTopics implements AutoCloseable {
   }
 
   /** Deletes a run's reply topic, in the background; a missing topic is fine. */
-  void deleteRunReplies(String runId) {
+  public void deleteRunReplies(String runId) {
     admin
         .deleteTopics(List.of(topics.runReplies(runId)))
         .all()
@@ -48,7 +48,7 @@ final class RunTopics implements AutoCloseable {
   }
 
   /** Deletes the reply topics of runs that are not going on. */
-  void deleteLeftovers(Predicate<String> runIsActive) {
+  public void deleteLeftovers(Predicate<String> runIsActive) {
     try {
       Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       String prefix = topics.runReplies("");
