@@ -192,6 +192,8 @@ public final class DashboardBenchmark {
                   .usingAnyFreePort()
                   .build(),
               options);
+      // a busy page must not fail a probe: time is measured by the page's own clock anyway
+      driver.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(3));
       driver.get(base + "/dashboard/");
       ((JavascriptExecutor) driver)
           .executeScript("sessionStorage.setItem('farcall.token', arguments[0])", token);
