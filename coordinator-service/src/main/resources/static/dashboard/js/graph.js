@@ -13,6 +13,10 @@ const COLOURS = {
 /** Visible nodes above which the graph is drawn by class, then by package. */
 export const AGGREGATE_ABOVE = 200;
 
+/** Up to this many drawn nodes and edges the layout is layered (dagre); above, breadth-first. */
+const LAYERED_NODES = 80;
+const LAYERED_EDGES = 160;
+
 function packageOf(className) {
   const dot = className.lastIndexOf('.');
   return dot < 0 ? '(default)' : className.slice(0, dot);
@@ -117,12 +121,19 @@ export function createGraph(container, { onSelect = () => {} } = {}) {
 
   function draw() {
     const { nodes, edges } = elements();
-    const position = layout(nodes, edges);
+    // dagre's layered layout splits every edge that spans ranks into dummy nodes: on a dense
+    // aggregate graph (commons-math3's packages call each other all over) that takes minutes.
+    // Above a small size, Cytoscape's breadth-first layout (linear) draws it instead.
+    const layered = nodes.length <= LAYERED_NODES && edges.length <= LAYERED_EDGES;
+    const position = layered ? layout(nodes, edges) : () => ({ x: 0, y: 0 });
     cy.batch(() => {
       cy.elements().remove();
       cy.add(nodes.map((n) => ({ group: 'nodes', data: n, position: position(n.id) })));
       cy.add(edges.map((e) => ({ group: 'edges', data: e })));
     });
+    if (!layered) {
+      cy.layout({ name: 'breadthfirst', directed: true, spacingFactor: 0.8, animate: false, fit: false }).run();
+    }
     cy.fit(undefined, 20);
     window.farcall.graphDrawnAt = performance.now();
     requestAnimationFrame(() => { window.farcall.graphRenderedAt = performance.now(); });
