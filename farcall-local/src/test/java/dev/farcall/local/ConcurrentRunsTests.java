@@ -65,6 +65,10 @@ class ConcurrentRunsTests {
       assertThat(run.status()).as(run.toString()).isEqualTo("SUCCEEDED");
       assertThat(run.stdout()).isEqualTo(ProgramRuns.runPlain(main, args.get(i)).stdout());
       assertThat(run.remoteCalls()).as(run.toString()).isPositive();
+      // a reply answering no call of the run can only be a resent call's second answer
+      assertThat(run.stats().path("foreignReplies").asLong())
+          .as("replies on %s's reply topic that were not its own", runs.get(i))
+          .isLessThanOrEqualTo(run.stats().path("retries").asLong());
     }
   }
 }

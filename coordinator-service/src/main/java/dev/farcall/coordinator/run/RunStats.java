@@ -13,6 +13,8 @@ import java.util.List;
  * @param localCalls calls run at home that were counted (see {@link Site#localCalls})
  * @param localCallsComplete whether every site counted its local calls, so that {@code localCalls}
  *     is the exact total rather than a lower bound
+ * @param foreignReplies replies that reached the run's own reply topic but answered no call of it
+ *     (a resent call answered twice); another run's reply never arrives there
  */
 public record RunStats(
     long localCalls,
@@ -21,6 +23,7 @@ public record RunStats(
     long retries,
     long bytesSent,
     long bytesReceived,
+    long foreignReplies,
     List<Site> sites) {
 
   public RunStats {
@@ -29,7 +32,7 @@ public record RunStats(
 
   /** A run that dispatched nothing. */
   public static RunStats empty() {
-    return new RunStats(0, true, 0, 0, 0, 0, List.of());
+    return new RunStats(0, true, 0, 0, 0, 0, 0, List.of());
   }
 
   /** The stats a driver reported. */
@@ -58,6 +61,7 @@ public record RunStats(
         reported.getRetries(),
         reported.getBytesSent(),
         reported.getBytesReceived(),
+        reported.getForeignReplies(),
         sites);
   }
 

@@ -48,6 +48,8 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
   private final CompletableFuture<CallDispatcher> dispatcher = new CompletableFuture<>();
   private volatile HeartbeatListener heartbeats;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.LongAdder foreignReplies =
+      new java.util.concurrent.atomic.LongAdder();
 
   private ClusterConnection(RunSpec spec, CompletableFuture<Producer<String, byte[]>> producer) {
     this.spec = spec;
@@ -107,7 +109,12 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
                   "farcall-driver-" + spec.getRunId()),
               registry,
               Clock.systemUTC(),
-              DispatchListener.NONE);
+              new DispatchListener() {
+                @Override
+                public void duplicateReply() {
+                  foreignReplies.increment();
+                }
+              });
       core.start();
       if (!listener.awaitCaughtUp(HEARTBEAT_HISTORY_WAIT)) {
         log.warn("heartbeats not read within {}; dispatching anyway", HEARTBEAT_HISTORY_WAIT);
@@ -138,6 +145,15 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
       }
       // a restarted coordinator's driver, or a second attempt: the topic is ours already
     }
+  }
+
+  /**
+   * Replies on the run's reply topic that answered no call of it: a duplicate (a resent call
+   * answered twice), or another run's reply, which cannot happen with a topic of its own.
+   */
+  @Override
+  public long foreignReplies() {
+    return foreignReplies.sum();
   }
 
   @Override

@@ -208,17 +208,23 @@ public final class CallSiteRewriter {
       mv.visitVarInsn(Opcodes.ILOAD, modeSlot);
       pushInt(mv, RunHooks.MODE_COUNTED_LOCAL);
       mv.visitJumpInsn(Opcodes.IF_ICMPNE, dispatch);
-      mv.visitFieldInsn(
-          Opcodes.GETSTATIC, HOOKS, "LOCAL_CALLS", "[Ljava/util/concurrent/atomic/LongAdder;");
+      // MODE_COUNTED_LOCAL: count the call; time one in a sample of them (see RunHooks#count)
       pushInt(mv, stub.siteId());
-      mv.visitInsn(Opcodes.AALOAD);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "count", "(I)Z", false);
+      mv.visitJumpInsn(Opcodes.IFEQ, local);
+      int timeSlot = modeSlot + 1;
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/System", "nanoTime", "()J", false);
+      mv.visitVarInsn(Opcodes.LSTORE, timeSlot);
+      loadParameters(mv, params);
       mv.visitMethodInsn(
-          Opcodes.INVOKEVIRTUAL,
-          "java/util/concurrent/atomic/LongAdder",
-          "increment",
-          "()V",
-          false);
-      mv.visitJumpInsn(Opcodes.GOTO, local);
+          stub.opcode(), stub.owner(), stub.method(), stub.desc(), stub.ownerIsInterface());
+      // the result (if any) stays below: timed(JI)V takes only the elapsed time and the site
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/System", "nanoTime", "()J", false);
+      mv.visitVarInsn(Opcodes.LLOAD, timeSlot);
+      mv.visitInsn(Opcodes.LSUB);
+      pushInt(mv, stub.siteId());
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "timed", "(JI)V", false);
+      mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
       // MODE_DISPATCH: box the arguments into an Object[]
       mv.visitLabel(dispatch);
       if (frames) {
@@ -256,16 +262,20 @@ public final class CallSiteRewriter {
       if (frames) {
         mv.visitFrame(Opcodes.F_FULL, frameLocals.length, frameLocals, 0, new Object[0]);
       }
-      slot = 0;
-      for (Type p : params) {
-        mv.visitVarInsn(p.getOpcode(Opcodes.ILOAD), slot);
-        slot += p.getSize();
-      }
+      loadParameters(mv, params);
       mv.visitMethodInsn(
           stub.opcode(), stub.owner(), stub.method(), stub.desc(), stub.ownerIsInterface());
       mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
       mv.visitMaxs(0, 0);
       mv.visitEnd();
+    }
+
+    private void loadParameters(MethodVisitor mv, Type[] params) {
+      int slot = 0;
+      for (Type p : params) {
+        mv.visitVarInsn(p.getOpcode(Opcodes.ILOAD), slot);
+        slot += p.getSize();
+      }
     }
 
     /**

@@ -18,6 +18,11 @@ public interface RemoteConnection {
    */
   Optional<RemoteInvoker> invoker(Duration wait);
 
+  /** Replies that reached this connection but answered none of its calls. */
+  default long foreignReplies() {
+    return 0;
+  }
+
   /** A connection that never opens: every call runs at home. */
   static RemoteConnection none() {
     return wait -> Optional.empty();

@@ -276,6 +276,7 @@ public final class SiteDispatcher
         .setRetries(retries)
         .setBytesSent(sent)
         .setBytesReceived(received)
+        .setForeignReplies(connection.foreignReplies())
         .setSites(out)
         .build();
   }

@@ -72,6 +72,23 @@ class SiteModeTests {
   }
 
   @Test
+  void aCountedSiteTimesTheSampleOfItsCallsItIsToldToAndStillCountsEveryOne() throws Throwable {
+    InProcessRun run = InProcessRun.of(Examples.JAR, List.of(local(MIX, true)), null);
+    java.util.concurrent.atomic.LongAdder nanos = new java.util.concurrent.atomic.LongAdder();
+    java.util.concurrent.atomic.LongAdder timed = new java.util.concurrent.atomic.LongAdder();
+    run.loader.setHook("TIMED_NANOS", new java.util.concurrent.atomic.LongAdder[] {nanos});
+    run.loader.setHook("TIMED_CALLS", new java.util.concurrent.atomic.LongAdder[] {timed});
+    run.loader.setHook("SAMPLE_EVERY", new int[] {100});
+
+    run.runMain(Examples.main("finegrained"), "200000");
+
+    assertThat(onlySite(run).getLocalCalls()).isEqualTo(200_000L);
+    // one in 100 at random: 2,000 expected, far from 0 and from every call
+    assertThat(timed.sum()).isBetween(1_000L, 4_000L);
+    assertThat(nanos.sum()).isPositive();
+  }
+
+  @Test
   void aSiteSwitchedToRemoteLeavesALoopTheJitHasAlreadyCompiled() {
     AtomicInteger dispatched = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();

@@ -73,7 +73,10 @@ public record DriverCommand(
     return command;
   }
 
-  /** The JVM's options: heap, class-data sharing, no perf-data files, then the configured ones. */
+  /**
+   * The JVM's options: heap, class-data sharing, no perf-data files, safepoints in counted loops,
+   * then the configured ones.
+   */
   public List<String> jvmArguments() {
     List<String> args = new ArrayList<>();
     args.add("-Xmx" + maxHeapBytes);
@@ -81,6 +84,10 @@ public record DriverCommand(
     args.add("-Xshare:auto");
     // hsperfdata files under /tmp would be per-uid clutter, and creating them costs start-up time
     args.add("-XX:-UsePerfData");
+    // a change of a site's mode deoptimises compiled code at a safepoint: counted loops must poll
+    // for one whatever collector the JVM picks (G1's default; Serial and Parallel drop the polls)
+    args.add("-XX:+UseCountedLoopSafepoints");
+    args.add("-XX:LoopStripMiningIter=1000");
     args.addAll(jvmOptions);
     return args;
   }

@@ -4,6 +4,7 @@ import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 
@@ -15,12 +16,13 @@ import java.util.function.BiFunction;
  * (no lambdas, no nested classes, no driver types).
  *
  * <p>A rewritten call site asks for its site's mode and takes the plain local call when it is
- * {@link #MODE_LOCAL}; {@link #MODE_COUNTED_LOCAL} counts the call in {@link #LOCAL_CALLS} first,
- * and {@link #MODE_DISPATCH} goes to {@link #dispatch}. Class files of Java 7 or later ask through
- * {@code invokedynamic} bound by {@link #site} to the site's {@link MutableCallSite}, whose target
- * is a constant: the JIT compiles that to the constant itself, so a LOCAL call costs nothing once
- * compiled, and a change of decision deoptimises the code that inlined the old one. Older class
- * files, which cannot hold {@code invokedynamic}, read the same modes from {@link #MODES}.
+ * {@link #MODE_LOCAL}; {@link #MODE_COUNTED_LOCAL} counts the call in {@link #LOCAL_CALLS} first
+ * (and times one in {@link #SAMPLE_EVERY} of them), and {@link #MODE_DISPATCH} goes to {@link
+ * #dispatch}. Class files of Java 7 or later ask through {@code invokedynamic} bound by {@link
+ * #site} to the site's {@link MutableCallSite}, whose target is a constant: the JIT compiles that
+ * to the constant itself, so a LOCAL call costs nothing once compiled, and a change of decision
+ * deoptimises the code that inlined the old one. Older class files, which cannot hold {@code
+ * invokedynamic}, read the same modes from {@link #MODES}.
  */
 public final class RunHooks {
 
@@ -51,6 +53,18 @@ public final class RunHooks {
   /** Local calls per site, when the run counts them. */
   public static volatile LongAdder[] LOCAL_CALLS = new LongAdder[0];
 
+  /**
+   * Per site, one counted local call in this many is timed; 0 times none. The driver adapts it so
+   * that timing stays a small share of the site's cost.
+   */
+  public static volatile int[] SAMPLE_EVERY = new int[0];
+
+  /** Per site, the time spent in its timed local calls, in ns. */
+  public static volatile LongAdder[] TIMED_NANOS = new LongAdder[0];
+
+  /** Per site, how many of its local calls were timed. */
+  public static volatile LongAdder[] TIMED_CALLS = new LongAdder[0];
+
   /** The run's dispatcher: (site id, arguments) to the result, or {@link #LOCAL}. */
   public static volatile BiFunction<Integer, Object[], Object> DISPATCHER;
 
@@ -66,6 +80,25 @@ public final class RunHooks {
       throw new IllegalStateException("no decision for site " + site + " in this run");
     }
     return sites[site];
+  }
+
+  /**
+   * Counts a call of a {@link #MODE_COUNTED_LOCAL} site and tells whether to time it: one in {@link
+   * #SAMPLE_EVERY} of them, at random so that a loop's period cannot alias with the sample.
+   */
+  public static boolean count(int site) {
+    LOCAL_CALLS[site].increment();
+    int[] every = SAMPLE_EVERY;
+    if (site >= every.length || every[site] <= 0) {
+      return false;
+    }
+    return ThreadLocalRandom.current().nextInt(every[site]) == 0;
+  }
+
+  /** Records the time one timed local call took. */
+  public static void timed(long nanos, int site) {
+    TIMED_NANOS[site].add(nanos);
+    TIMED_CALLS[site].increment();
   }
 
   /** Target of rewritten call sites whose mode is {@link #MODE_DISPATCH}. */
