@@ -29,9 +29,6 @@ import org.springframework.stereotype.Service;
 @Service
 class GraphService {
 
-  /** Where the plan's estimates come from today: the static cost model. */
-  static final String STATIC = "static";
-
   private final AnalysisService analyses;
   private final PlacementService placement;
   private final Map<String, ProgramGraph> graphs = new ConcurrentHashMap<>();
@@ -86,8 +83,9 @@ class GraphService {
             : new PlacementResponse.EstimatesView(
                 d.estimates().workNanos(),
                 d.estimates().dispatchNanos(),
-                d.estimates().transferBytes()),
-        STATIC,
+                d.estimates().transferBytes(),
+                d.estimates().source()),
+        d == null ? "none" : d.estimates().source().name().toLowerCase(java.util.Locale.ROOT),
         override == null ? OverrideMode.AUTO.name() : override.name());
   }
 

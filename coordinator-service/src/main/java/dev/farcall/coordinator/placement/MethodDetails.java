@@ -8,8 +8,9 @@ import java.util.List;
  * Everything about one method of a program that the graph leaves out: the analysis' verdict with
  * its evidence, the plan's decision with its reason and estimates, and the override in force.
  *
- * @param estimatesSource where the estimates come from: {@code static} (the cost model over the
- *     bytecode) or {@code profile} (measured in runs)
+ * @param estimatesSource where the work estimate comes from: {@code static} (the bytecode fixes
+ *     it), {@code profile} (measured in runs), {@code unknown} (a guess: a loop bound or recursion
+ *     the code does not fix), {@code none} (the plan does not reach the method)
  */
 @Schema(name = "MethodDetails")
 record MethodDetails(

@@ -67,7 +67,24 @@ class GraphEndpointTests extends CoordinatorTestBase {
         .isEqualTo("pinned: IO: Main.writeNumbers -> java.nio.file.Files.write");
     assertThat(pinned.get("effects").toString()).contains("IO");
     assertThat(pinned.get("reasons").toString()).contains("java.nio.file.Files.write");
-    assertThat(pinned.get("estimatesSource").asString()).isEqualTo("static");
+    JsonNode planned =
+        get("/api/v1/programs/" + programId + "/placement")
+            .getBody()
+            .get("decisions")
+            .valueStream()
+            .filter(
+                d ->
+                    (d.get("className").asString()
+                            + "#"
+                            + d.get("methodName").asString()
+                            + d.get("descriptor").asString())
+                        .equals(PINNED))
+            .findFirst()
+            .orElseThrow();
+    assertThat(pinned.get("estimatesSource").asString())
+        .isEqualTo(planned.get("estimates").get("source").asString().toLowerCase());
+    assertThat(pinned.get("estimates").get("workNanos").asDouble())
+        .isEqualTo(planned.get("estimates").get("workNanos").asDouble());
     assertThat(pinned.get("override").asString()).isEqualTo("AUTO");
     assertThat(unknown.getStatusCode().value()).isEqualTo(404);
     assertThat(unknown.getBody().get("type").asString()).endsWith("/method-not-in-program");
