@@ -236,6 +236,16 @@ public final class FarcallCluster implements AutoCloseable {
     }
   }
 
+  /** A bean of the coordinator's context (e.g. its data source, to record history quickly). */
+  public <T> T coordinatorBean(Class<T> type) {
+    return coordinator.getBean(type);
+  }
+
+  /** The coordinator's port. */
+  public int port() {
+    return port;
+  }
+
   public String apiUrl() {
     return "http://127.0.0.1:" + port + "/api/v1";
   }

@@ -7,6 +7,7 @@ import dev.farcall.coordinator.analysis.AnalysisStatus;
 import dev.farcall.coordinator.program.ProgramNotFoundException;
 import dev.farcall.coordinator.system.InvalidRequestException;
 import dev.farcall.heuristics.analysis.ProgramModel;
+import dev.farcall.heuristics.placement.Decision;
 import dev.farcall.heuristics.placement.OverrideMode;
 import dev.farcall.heuristics.placement.OverrideRejectedException;
 import dev.farcall.heuristics.placement.PlacementHeuristic;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -43,13 +45,18 @@ public class PlacementService {
   private final SettingsRepository settingsRepository;
   private final PlacementHeuristics heuristics = PlacementHeuristics.builtIn();
   private final PlacementProblemAdapter adapter;
+  private final ApplicationEventPublisher events;
 
   /** Serialises plan versions: every new version is computed from the one before. */
   private final Object planLock = new Object();
 
   PlacementService(
-      AnalysisService analyses, PlanRepository plans, SettingsRepository settingsRepository) {
+      AnalysisService analyses,
+      PlanRepository plans,
+      SettingsRepository settingsRepository,
+      ApplicationEventPublisher events) {
     this.analyses = analyses;
+    this.events = events;
     this.plans = plans;
     this.settingsRepository = settingsRepository;
     this.adapter = new PlacementProblemAdapter(analyses.allowsNondeterministic());
@@ -255,14 +262,17 @@ public class PlacementService {
     } catch (DataIntegrityViolationException e) {
       throw new ProgramNotFoundException(programId);
     }
+    Map<Decision, Long> counts =
+        plan.decisions().stream()
+            .collect(Collectors.groupingBy(d -> d.decision(), TreeMap::new, Collectors.counting()));
     log.info(
         "Placed program {} (plan version {}, {}): {}",
         programId,
         stored.version(),
         plan.heuristic(),
-        plan.decisions().stream()
-            .collect(
-                Collectors.groupingBy(d -> d.decision(), TreeMap::new, Collectors.counting())));
+        counts);
+    events.publishEvent(
+        new PlanChangedEvent(programId, stored.version(), plan.heuristic(), counts));
     return stored;
   }
 

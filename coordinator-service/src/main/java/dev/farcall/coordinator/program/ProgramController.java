@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.program;
 
+import dev.farcall.coordinator.system.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -71,9 +72,29 @@ class ProgramController {
   }
 
   @GetMapping
-  @Operation(summary = "List programs", description = "All stored programs, oldest first.")
-  List<ProgramResponse> list() {
-    return store.list().stream().map(p -> ProgramResponse.of(p, summaries)).toList();
+  @Operation(
+      summary = "List programs",
+      description =
+          "The stored programs, oldest first: all of them, or with ?limit= (and ?cursor=) one page;"
+              + " a Link header with rel=\"next\" then names the next page.")
+  @ApiResponse(responseCode = "200", description = "The programs (a JSON array)")
+  @ApiResponse(responseCode = "400", description = "A limit out of 1..500 or a bad cursor")
+  ResponseEntity<List<ProgramResponse>> list(
+      @Parameter(description = "At most this many programs (1..500)")
+          @RequestParam(name = "limit", required = false)
+          Integer limit,
+      @Parameter(description = "Where the page starts: the cursor of a Link rel=\"next\"")
+          @RequestParam(name = "cursor", required = false)
+          String cursor) {
+    Optional<Paging.PageRequest> request = Paging.PageRequest.of(limit, cursor);
+    if (request.isEmpty()) {
+      return ResponseEntity.ok(
+          store.list().stream().map(p -> ProgramResponse.of(p, summaries)).toList());
+    }
+    Paging.Page<StoredProgram> page = store.page(request.get());
+    return ResponseEntity.ok()
+        .headers(page.headers())
+        .body(page.items().stream().map(p -> ProgramResponse.of(p, summaries)).toList());
   }
 
   @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.program;
 
+import dev.farcall.coordinator.system.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -60,6 +61,28 @@ class ProgramRepository {
   /** All programs, oldest first. */
   List<StoredProgram> findAll() {
     return jdbc.sql("SELECT " + COLUMNS + " FROM programs ORDER BY uploaded_at, id")
+        .query(ProgramRepository::map)
+        .list();
+  }
+
+  /**
+   * A page of programs, oldest first, starting after {@code after} (its upload time and id); reads
+   * {@code limit} rows at most, through the {@code (uploaded_at)} index.
+   */
+  List<StoredProgram> page(Optional<Paging.Cursor> after, int limit) {
+    if (after.isEmpty()) {
+      return jdbc.sql("SELECT " + COLUMNS + " FROM programs ORDER BY uploaded_at, id LIMIT ?")
+          .param(limit)
+          .query(ProgramRepository::map)
+          .list();
+    }
+    OffsetDateTime at = OffsetDateTime.ofInstant(after.get().at(), ZoneOffset.UTC);
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM programs WHERE uploaded_at > ? OR (uploaded_at = ? AND id > ?)"
+                + " ORDER BY uploaded_at, id LIMIT ?")
+        .params(at, at, after.get().id(), limit)
         .query(ProgramRepository::map)
         .list();
   }

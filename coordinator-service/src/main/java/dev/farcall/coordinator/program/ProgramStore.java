@@ -2,6 +2,7 @@ package dev.farcall.coordinator.program;
 
 import dev.farcall.coordinator.system.CoordinatorProperties;
 import dev.farcall.coordinator.system.InvalidRequestException;
+import dev.farcall.coordinator.system.Paging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -122,6 +123,14 @@ class ProgramStore implements ProgramLookup {
   /** All stored programs, oldest first. */
   List<StoredProgram> list() {
     return repository.findAll();
+  }
+
+  /** A page of stored programs, oldest first. */
+  Paging.Page<StoredProgram> page(Paging.PageRequest request) {
+    return Paging.page(
+        repository.page(request.after(), request.probe()),
+        request,
+        p -> new Paging.Cursor(p.uploadedAt(), p.id()));
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.farcall.coordinator.worker.WorkerRegistryProperties;
 import dev.farcall.model.Topics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -105,9 +106,10 @@ class RunConfiguration {
       RunIsolation isolation,
       RunCredentials credentials,
       RunEventsListener events,
-      RunTopics topics) {
+      RunTopics topics,
+      ApplicationEventPublisher publisher) {
     return new RunSupervisor(
-        properties, repository, launcher, isolation, credentials, events, topics);
+        properties, repository, launcher, isolation, credentials, events, topics, publisher);
   }
 
   @Bean

@@ -1,9 +1,13 @@
 package dev.farcall.coordinator.run;
 
+import dev.farcall.coordinator.system.InvalidRequestException;
+import dev.farcall.coordinator.system.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +46,57 @@ class RunController {
     return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + run.id())).body(run);
   }
 
-  @Operation(summary = "The most recent runs, newest first")
+  @Operation(
+      summary = "The most recent runs, newest first",
+      description =
+          "Without ?limit= or ?cursor=: the 200 most recent runs, in full. With them: one page,"
+              + " and a Link header with rel=\"next\" naming the next page; ?view=summary leaves"
+              + " out arguments, tunables and per-site stats.")
+  @ApiResponse(responseCode = "400", description = "Bad limit, cursor, status or view")
   @GetMapping("/runs")
-  List<RunView> list(@RequestParam(required = false) String programId) {
-    return runs.list(programId);
+  ResponseEntity<List<?>> list(
+      @RequestParam(required = false) String programId,
+      @Parameter(description = "Only runs with this status, e.g. RUNNING")
+          @RequestParam(required = false)
+          String status,
+      @Parameter(description = "At most this many runs (1..500)") @RequestParam(required = false)
+          Integer limit,
+      @Parameter(description = "Where the page starts: the cursor of a Link rel=\"next\"")
+          @RequestParam(required = false)
+          String cursor,
+      @Parameter(description = "full (default) or summary") @RequestParam(defaultValue = "full")
+          String view) {
+    boolean summary =
+        switch (view) {
+          case "full" -> false;
+          case "summary" -> true;
+          default -> throw new InvalidRequestException("view", "view must be full or summary");
+        };
+    RunStatus wanted = statusOf(status);
+    Optional<Paging.PageRequest> page = Paging.PageRequest.of(limit, cursor);
+    if (page.isEmpty() && wanted == null && !summary) {
+      return ResponseEntity.ok(runs.list(programId));
+    }
+    Paging.Page<RunView> found =
+        runs.page(
+            programId,
+            wanted,
+            page.orElse(new Paging.PageRequest(Paging.DEFAULT_LIMIT, Optional.empty())),
+            !summary);
+    List<?> items = summary ? found.items().stream().map(RunSummary::of).toList() : found.items();
+    return ResponseEntity.ok().headers(found.headers()).body(items);
+  }
+
+  private static RunStatus statusOf(String status) {
+    if (status == null || status.isBlank()) {
+      return null;
+    }
+    try {
+      return RunStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(
+          "status", "status must be one of " + java.util.Arrays.toString(RunStatus.values()));
+    }
   }
 
   @Operation(summary = "A run with its status, exit code, times, error and per-site stats")

@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.run;
 
+import dev.farcall.coordinator.system.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -135,6 +136,46 @@ class RunRepository {
             .param("limit", limit);
     if (programId != null) {
       spec = spec.param("programId", programId);
+    }
+    return spec.query(this::map).list();
+  }
+
+  /**
+   * A page of runs, newest first, optionally of one program and one status, starting after {@code
+   * after} (its creation time and id). Reads neither output column; reads the stats only when
+   * {@code withStats} (otherwise the views carry empty stats).
+   */
+  List<RunView> page(
+      String programId,
+      RunStatus status,
+      Optional<Paging.Cursor> after,
+      int limit,
+      boolean withStats) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select id, program_id, main_class, args, heuristic, tunables, deadline_seconds,"
+                + " max_heap_bytes, status, exit_code, created_at, started_at, finished_at, error, "
+                + (withStats ? "stats" : "null as stats")
+                + " from runs where 1 = 1");
+    if (programId != null) {
+      sql.append(" and program_id = :programId");
+    }
+    if (status != null) {
+      sql.append(" and status = :status");
+    }
+    if (after.isPresent()) {
+      sql.append(" and (created_at < :at or (created_at = :at and id > :id))");
+    }
+    sql.append(" order by created_at desc, id limit :limit");
+    var spec = jdbc.sql(sql.toString()).param("limit", limit);
+    if (programId != null) {
+      spec = spec.param("programId", programId);
+    }
+    if (status != null) {
+      spec = spec.param("status", status.name());
+    }
+    if (after.isPresent()) {
+      spec = spec.param("at", time(after.get().at())).param("id", after.get().id());
     }
     return spec.query(this::map).list();
   }

@@ -11,6 +11,7 @@ import dev.farcall.coordinator.run.driver.RunLocations;
 import dev.farcall.coordinator.run.driver.RunOutputFiles;
 import dev.farcall.coordinator.run.driver.RunPlan;
 import dev.farcall.coordinator.run.driver.RunTopics;
+import dev.farcall.coordinator.system.Paging;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,6 +179,24 @@ public class RunService implements SmartLifecycle, ProgramUsage {
       byId.put(v.id(), a.map(r -> r.view.withStats(r.stats())).orElse(v));
     }
     return List.copyOf(byId.values());
+  }
+
+  /**
+   * A page of runs, newest first, optionally of one program and one status; live stats for runs
+   * that are going when {@code withStats}.
+   */
+  public Paging.Page<RunView> page(
+      String programId, RunStatus status, Paging.PageRequest request, boolean withStats) {
+    List<RunView> rows =
+        repository.page(programId, status, request.after(), request.probe(), withStats).stream()
+            .map(
+                v ->
+                    supervisor
+                        .find(v.id())
+                        .map(r -> r.view.withStats(withStats ? r.stats() : v.stats()))
+                        .orElse(v))
+            .toList();
+    return Paging.page(rows, request, v -> new Paging.Cursor(v.createdAt(), v.id()));
   }
 
   /** What the run printed so far on stdout or stderr (up to the output cap). */

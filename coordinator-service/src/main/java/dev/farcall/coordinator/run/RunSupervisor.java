@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Supervises the runs that have not ended: at most {@code max-concurrent} drivers at once, the
@@ -45,6 +46,7 @@ final class RunSupervisor {
   private final RunCredentials credentials;
   private final RunEventsListener events;
   private final RunTopics topics;
+  private final ApplicationEventPublisher publisher;
   private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
   private final ArrayDeque<ActiveRun> queue = new ArrayDeque<>();
   private int running;
@@ -58,8 +60,10 @@ final class RunSupervisor {
       RunIsolation isolation,
       RunCredentials credentials,
       RunEventsListener events,
-      RunTopics topics) {
+      RunTopics topics,
+      ApplicationEventPublisher publisher) {
     this.properties = properties;
+    this.publisher = publisher;
     this.repository = repository;
     this.launcher = launcher;
     this.isolation = isolation;
@@ -159,6 +163,8 @@ final class RunSupervisor {
             launched.uid().isPresent() ? launched.uid().getAsInt() : null,
             launched.tokenHash()));
     run.view = run.view.started(started);
+    publisher.publishEvent(
+        new RunStartedEvent(run.id, run.view.programId(), run.view.mainClass(), started));
     watch(run);
   }
 
@@ -283,6 +289,14 @@ final class RunSupervisor {
     }
     log.info(
         "run {} {} {}", run.id, outcome.status(), outcome.error() == null ? "" : outcome.error());
+    publisher.publishEvent(
+        new RunFinishedEvent(
+            run.id,
+            done.programId(),
+            done.status(),
+            done.exitCode(),
+            done.error(),
+            done.finishedAt()));
   }
 
   /**

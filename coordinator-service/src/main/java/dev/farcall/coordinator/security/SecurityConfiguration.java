@@ -38,6 +38,14 @@ class SecurityConfiguration {
   private static final String RUN = "/api/v1/runs/{runId}";
   private static final String[] OPEN = {"/actuator/health", "/actuator/health/**"};
 
+  /**
+   * The dashboard's static assets: public, like any web page; every API call they make carries the
+   * user's token.
+   */
+  private static final String[] DASHBOARD = {
+    "/dashboard", "/dashboard/", "/dashboard/**", "/webjars/**"
+  };
+
   @Bean
   BearerTokens bearerTokens(TokenProperties properties, CoordinatorProperties coordinator) {
     TokenFiles files = new TokenFiles(coordinator.getDataDir());
@@ -87,6 +95,8 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, OPEN)
                     .permitAll()
                     .requestMatchers(HttpMethod.HEAD, OPEN)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, DASHBOARD)
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, JAR_DOWNLOAD)
                     .access(RunAccess.rolesOrOwnRun("programId", admin, viewer, worker))

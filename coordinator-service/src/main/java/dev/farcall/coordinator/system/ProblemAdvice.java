@@ -24,6 +24,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -167,6 +168,15 @@ class ProblemAdvice {
   ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
     return problem(
         HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "The token's role may not do this");
+  }
+
+  /**
+   * A client that went away while its response was being written (an event stream closed by the
+   * browser): there is no one left to answer.
+   */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void clientGone(AsyncRequestNotUsableException e) {
+    log.debug("Client went away: {}", e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)

@@ -19,7 +19,7 @@ import javax.tools.ToolProvider;
  * Compiles Java sources into a jar at test time, so the program's classes are never on the
  * coordinator's class path.
  */
-final class TestPrograms {
+public final class TestPrograms {
 
   /** Set by {@code example.Calc}'s static initialiser: it must never run in the coordinator. */
   static final String CALC_INITIALISED = "farcall.test.calc.initialised";
@@ -72,7 +72,7 @@ final class TestPrograms {
   private TestPrograms() {}
 
   /** Compiles the sources (path → text) with {@code -parameters} and packs the classes. */
-  static Path jar(Path dir, Map<String, String> sources) {
+  public static Path jar(Path dir, Map<String, String> sources) {
     try {
       Path src = Files.createDirectories(dir.resolve("src"));
       Path classes = Files.createDirectories(dir.resolve("classes"));

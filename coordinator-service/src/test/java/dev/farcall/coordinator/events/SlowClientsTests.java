@@ -1,0 +1,112 @@
+package dev.farcall.coordinator.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.farcall.coordinator.CoordinatorTestBase;
+import dev.farcall.coordinator.program.ProgramsClient;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Fifty clients that subscribe and never read do not hold up a run that prints megabytes, nor the
+ * client that does read: they are dropped when their small queues overflow.
+ */
+@TestPropertySource(
+    properties = {
+      "farcall.events.subscriber-queue=16",
+      "farcall.events.tail-interval=20ms",
+      "farcall.run.output-cap=16MB"
+    })
+class SlowClientsTests extends CoordinatorTestBase {
+
+  private static final int SLOW_CLIENTS = 50;
+  private static final Duration WAIT = Duration.ofSeconds(120);
+
+  @Autowired private EventHub hub;
+
+  private final List<Socket> slow = new ArrayList<>();
+
+  @AfterEach
+  void closeSlowClients() throws IOException {
+    for (Socket s : slow) {
+      s.close();
+    }
+  }
+
+  @Test
+  void fiftyClientsThatNeverReadAreDroppedWhileARunAndAReadingClientGoOn() throws Exception {
+    try (SseClient reader = SseClient.connectResuming(port, VIEWER_TOKEN, "")) {
+      JsonNode program =
+          new ProgramsClient(client(ADMIN_TOKEN))
+              .upload(EventPrograms.chattyJar(), "chatty.jar", null)
+              .getBody();
+      String programId = program.get("id").asString();
+      reader.await(e -> e.type().equals("plan.changed") && e.programId().equals(programId), WAIT);
+      for (int i = 0; i < SLOW_CLIENTS; i++) {
+        slow.add(subscribeWithoutReading());
+      }
+      await().atMost(WAIT).until(() -> hub.subscriberCount() == SLOW_CLIENTS + 1);
+
+      // 40,000 lines of about 210 bytes: some 8 MB of run.output for every client
+      JsonNode run =
+          client(ADMIN_TOKEN)
+              .post()
+              .uri("/api/v1/programs/{id}/runs", programId)
+              .contentType(MediaType.APPLICATION_JSON)
+              .body(
+                  Map.of(
+                      "mainClass",
+                      EventPrograms.MAIN,
+                      "args",
+                      List.of("40000", "200", "2000", "20"),
+                      "deadlineSeconds",
+                      100))
+              .retrieve()
+              .body(JsonNode.class);
+      String runId = run.get("id").asString();
+      SseClient.Event finished =
+          reader.await(e -> e.type().equals("run.finished") && e.runId().equals(runId), WAIT);
+
+      assertThat(finished.data().get("status").asString()).isEqualTo("SUCCEEDED");
+      List<SseClient.Event> ofRun =
+          reader.events().stream().filter(e -> e.runId().equals(runId)).toList();
+      String stdout = EventStreamTests.printed(ofRun, "stdout");
+      // every line, once, in order: line i is "line <i> " and 200 x's
+      assertThat(stdout.length()).isEqualTo(40000 * 207 + 188890);
+      assertThat(stdout.lines().count()).isEqualTo(40000);
+      assertThat(stdout.lines().skip(39999).findFirst())
+          .hasValueSatisfying(l -> assertThat(l).startsWith("line 39999 "));
+      await().atMost(WAIT).until(() -> hub.subscriberCount() == 1);
+    }
+  }
+
+  /** A raw connection that asks for the stream with a tiny receive window and never reads it. */
+  private Socket subscribeWithoutReading() throws IOException {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(1024);
+    socket.connect(new InetSocketAddress("127.0.0.1", port));
+    OutputStream out = socket.getOutputStream();
+    out.write(
+        ("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+                + "Authorization: Bearer "
+                + VIEWER_TOKEN
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    return socket;
+  }
+}
