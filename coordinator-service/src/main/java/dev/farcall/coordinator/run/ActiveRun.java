@@ -9,6 +9,8 @@ import dev.farcall.coordinator.run.driver.RunPlan;
 import dev.farcall.model.wire.RunEvent;
 import dev.farcall.model.wire.RunEventKind;
 import dev.farcall.model.wire.RunStatistics;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -33,7 +35,7 @@ final class ActiveRun {
   private RunStatistics lastStats;
   private String mainThrew;
   private boolean ended;
-  private final java.util.ArrayDeque<RunDecision> decisions = new java.util.ArrayDeque<>();
+  private final ArrayDeque<RunDecision> decisions = new ArrayDeque<>();
 
   /** At most this many decisions are kept per run, the newest. */
   static final int MAX_DECISIONS = 10_000;
@@ -60,11 +62,18 @@ final class ActiveRun {
         dir);
   }
 
-  /** Takes an event of the run's driver; older events than the newest seen change nothing. */
-  synchronized void onEvent(RunEvent event) {
+  /**
+   * Takes an event of the run's driver; older events than the newest seen change nothing.
+   *
+   * @return the decisions the event brought, oldest first
+   */
+  synchronized List<RunDecision> onEvent(RunEvent event) {
+    List<RunDecision> added = new ArrayList<>();
     if (event.getKind() == RunEventKind.DECISIONS && event.getSequence() > lastSequence) {
       for (dev.farcall.model.wire.SiteDecision d : event.getDecisions()) {
-        decisions.addLast(RunDecision.of(d));
+        RunDecision decision = RunDecision.of(d);
+        added.add(decision);
+        decisions.addLast(decision);
         if (decisions.size() > MAX_DECISIONS) {
           decisions.removeFirst();
         }
@@ -74,12 +83,13 @@ final class ActiveRun {
       mainThrew = event.getDetail() == null ? "an exception" : event.getDetail();
     }
     if (event.getSequence() <= lastSequence) {
-      return; // one driver per run numbers its events from 1: this one is older
+      return added; // one driver per run numbers its events from 1: this one is older
     }
     lastSequence = event.getSequence();
     if (event.getStats() != null) {
       lastStats = event.getStats();
     }
+    return added;
   }
 
   /** The class of the exception main threw, if the driver said so. */

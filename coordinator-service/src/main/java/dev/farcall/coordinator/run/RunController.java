@@ -106,6 +106,14 @@ class RunController {
     return runs.get(runId);
   }
 
+  @Operation(
+      summary = "The adaptive policy's decisions for the run, oldest first, with their figures")
+  @ApiResponse(responseCode = "404", description = "No such run")
+  @GetMapping("/runs/{runId}/decisions")
+  List<RunDecision> decisions(@PathVariable String runId) {
+    return runs.decisions(runId);
+  }
+
   @Operation(summary = "What the run printed so far: stdout, or stderr with ?stream=stderr")
   @ApiResponse(responseCode = "404", description = "No such run")
   @GetMapping(value = "/runs/{runId}/output", produces = MediaType.TEXT_PLAIN_VALUE)

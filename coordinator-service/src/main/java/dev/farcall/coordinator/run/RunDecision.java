@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.run;
 
+import dev.farcall.coordinator.run.driver.Decision;
 import dev.farcall.model.wire.SiteDecision;
 import java.time.Instant;
 import java.util.Map;
@@ -39,6 +40,17 @@ public record RunDecision(
         d.getReason(),
         d.getApplied(),
         new TreeMap<>(d.getFigures()));
+  }
+
+  /** The flip as the rest of the coordinator hears of it (the dashboard's event stream). */
+  SiteDecisionEvent asEvent(String runId) {
+    return new SiteDecisionEvent(
+        runId,
+        new SiteDecisionEvent.Site(site.className(), site.methodName(), site.descriptor()),
+        Decision.valueOf(from),
+        Decision.valueOf(to),
+        at,
+        reason);
   }
 
   /** Whether this decision is about the method of a site's stats. */

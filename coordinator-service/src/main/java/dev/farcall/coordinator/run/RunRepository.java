@@ -104,11 +104,12 @@ class RunRepository {
         .list();
   }
 
-  void markFinished(RunView run, String stdout, String stderr) {
+  void markFinished(RunView run, String stdout, String stderr, List<RunDecision> decisions) {
     jdbc.sql(
             """
             update runs set status = :status, exit_code = :exitCode, finished_at = :finishedAt,
-                            error = :error, stats = :stats, stdout = :stdout, stderr = :stderr
+                            error = :error, stats = :stats, stdout = :stdout, stderr = :stderr,
+                            decisions = :decisions
             where id = :id
             """)
         .param("status", run.status().name())
@@ -118,8 +119,22 @@ class RunRepository {
         .param("stats", run.stats() == null ? null : json.writeValueAsString(run.stats()))
         .param("stdout", stdout)
         .param("stderr", stderr)
+        .param("decisions", decisions.isEmpty() ? null : json.writeValueAsString(decisions))
         .param("id", run.id())
         .update();
+  }
+
+  /** The decisions a finished run's adaptive policy made, oldest first; empty if none. */
+  Optional<List<RunDecision>> decisions(String id) {
+    return jdbc.sql("select decisions from runs where id = :id")
+        .param("id", id)
+        .query((rs, n) -> Optional.ofNullable(rs.getString("decisions")))
+        .optional()
+        .map(text -> text.map(this::readDecisions).orElse(List.of()));
+  }
+
+  private List<RunDecision> readDecisions(String text) {
+    return List.of(json.readValue(text, RunDecision[].class));
   }
 
   Optional<RunView> find(String id) {

@@ -199,6 +199,19 @@ public class RunService implements SmartLifecycle, ProgramUsage {
     return Paging.page(rows, request, v -> new Paging.Cursor(v.createdAt(), v.id()));
   }
 
+  /**
+   * The flips the run's adaptive policy made, oldest first (shadow-mode decisions included, marked
+   * not applied): live while it goes, as stored afterwards. At most {@value
+   * ActiveRun#MAX_DECISIONS}, the newest.
+   */
+  public List<RunDecision> decisions(String id) {
+    Optional<ActiveRun> a = supervisor.find(id);
+    if (a.isPresent()) {
+      return a.get().decisions();
+    }
+    return repository.decisions(id).orElseThrow(() -> new RunNotFoundException(id));
+  }
+
   /** What the run printed so far on stdout or stderr (up to the output cap). */
   public String output(String id, boolean stderr) {
     Optional<ActiveRun> a = supervisor.find(id);
@@ -253,7 +266,8 @@ public class RunService implements SmartLifecycle, ProgramUsage {
               Instant.now(),
               view.stats()),
           "",
-          "");
+          "",
+          List.of());
       return;
     }
     ActiveRun run = new ActiveRun(view, program.get(), RunPlan.empty(), directoryOf(view.id()));

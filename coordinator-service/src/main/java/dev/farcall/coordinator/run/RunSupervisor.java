@@ -87,7 +87,11 @@ final class RunSupervisor {
   void onEvent(RunEvent event) {
     ActiveRun run = active.get(event.getRunId());
     if (run != null) {
-      run.onEvent(event);
+      for (RunDecision d : run.onEvent(event)) {
+        if (d.applied()) {
+          publisher.publishEvent(d.asEvent(run.id));
+        }
+      }
     }
   }
 
@@ -277,7 +281,7 @@ final class RunSupervisor {
     String stderr = started ? RunOutputFiles.read(run.dir.stderr(), cap) : "";
     RunView done = run.view.finished(outcome, Instant.now(), run.stats());
     try {
-      repository.markFinished(done, stdout, stderr);
+      repository.markFinished(done, stdout, stderr, run.decisions());
     } catch (RuntimeException e) {
       log.error("run {}: could not record its end", run.id, e);
     } finally {
