@@ -6,10 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -89,7 +91,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public static EmbeddedKafkaBroker startStandalone(Properties settings, String clusterId) {
     Properties props = singleNodeDefaults();
     props.putAll(settings);
-    return launch(props, clusterId, false, props.getProperty("advertised.listeners", ""));
+    return launch(
+        props, clusterId, false, hostsAndPorts(props.getProperty("advertised.listeners", "")));
+  }
+
+  /** {@code PLAINTEXT://kafka:9092,SSL://kafka:9093} → {@code kafka:9092,kafka:9093}. */
+  private static String hostsAndPorts(String listeners) {
+    return Arrays.stream(listeners.split(","))
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .map(l -> l.substring(l.indexOf("://") + 3))
+        .collect(Collectors.joining(","));
   }
 
   private static EmbeddedKafkaBroker launch(
