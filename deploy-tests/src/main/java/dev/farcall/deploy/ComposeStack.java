@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,8 @@ public final class ComposeStack implements AutoCloseable {
   private static final Duration PODMAN_TIMEOUT = Duration.ofMinutes(2);
 
   private final Path repositoryRoot;
-  private StackSettings settings;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile StackSettings settings;
 
   private ComposeStack(Path repositoryRoot, StackSettings settings) {
     this.repositoryRoot = repositoryRoot;
@@ -62,6 +64,8 @@ public final class ComposeStack implements AutoCloseable {
   /** Starts the stack ({@code up -d}) and returns at once; see {@link FarcallRest} to wait. */
   public static ComposeStack up(Path repositoryRoot, StackSettings settings) {
     ComposeStack stack = new ComposeStack(repositoryRoot, settings);
+    // a test JVM stopped early (a timeout, Ctrl-C) still removes its containers
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "compose-down"));
     log.info("starting {} from {}/docker-compose.yml", settings, repositoryRoot);
     try {
       stack.compose("up", "-d").orThrow();
@@ -124,7 +128,12 @@ public final class ComposeStack implements AutoCloseable {
     podman(repositoryRoot, "kill", container).orThrow();
   }
 
-  /** Starts a stopped container again. */
+  /** Stops a container as {@code podman stop} does: SIGTERM, so a worker drains and leaves. */
+  public void stop(String container) {
+    podman(repositoryRoot, "stop", container).orThrow();
+  }
+
+  /** Starts a stopped container again (a running one is left as it is). */
   public void start(String container) {
     podman(repositoryRoot, "start", container).orThrow();
   }
@@ -166,6 +175,9 @@ public final class ComposeStack implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     report(compose("down", "-v"));
     for (String id :
         podman(
@@ -206,7 +218,15 @@ public final class ComposeStack implements AutoCloseable {
   }
 
   private Commands.Result compose(String... arguments) {
-    List<String> command = new ArrayList<>(List.of("podman-compose", "-p", settings.project()));
+    // -f: exactly the repository's file (podman-compose would merge any override file it finds)
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "podman-compose",
+                "-f",
+                repositoryRoot.resolve("docker-compose.yml").toString(),
+                "-p",
+                settings.project()));
     command.addAll(List.of(arguments));
     return Commands.run(command, repositoryRoot, settings.environment(), COMPOSE_TIMEOUT);
   }

@@ -41,10 +41,17 @@ public record StackSettings(
   /** The PostgreSQL image made from Debian's packages ({@code --test-images}). */
   public static final String LOCAL_POSTGRES_IMAGE = "localhost/farcall/postgres-debian:latest";
 
-  /** The images the compose file names for our services, as {@code build-images.sh} tags them. */
+  /** The coordinator image the compose file names, as {@code build-images.sh} tags it. */
   public static final String COORDINATOR_IMAGE = "localhost/farcall/coordinator:latest";
 
+  /** The worker image the compose file names, as {@code build-images.sh} tags it. */
   public static final String WORKER_IMAGE = "localhost/farcall/worker:latest";
+
+  /**
+   * The invocation partitions of the compose file's default ({@code
+   * FARCALL_INVOCATION_PARTITIONS}).
+   */
+  public static final int INVOCATION_PARTITIONS = 12;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

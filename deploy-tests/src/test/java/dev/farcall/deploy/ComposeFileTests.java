@@ -97,7 +97,7 @@ class ComposeFileTests {
                 .path("environment")
                 .path("SPRING_DATASOURCE_URL")
                 .asString())
-        .isEqualTo("jdbc:postgresql://postgres:5432/farcall");
+        .isEqualTo("${FARCALL_DATABASE_URL:-jdbc:postgresql://postgres:5432/farcall}");
     assertThat(services.path("coordinator").path("ports").toString()).contains(":8080\"");
   }
 
