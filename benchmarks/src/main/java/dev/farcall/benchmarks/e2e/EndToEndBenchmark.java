@@ -1,8 +1,9 @@
 package dev.farcall.benchmarks.e2e;
 
-import dev.farcall.coordinator.dispatch.DispatchRequest;
-import dev.farcall.coordinator.dispatch.Dispatcher;
-import dev.farcall.coordinator.dispatch.InvocationOutcome;
+import dev.farcall.dispatch.CallDispatcher;
+import dev.farcall.dispatch.Deadline;
+import dev.farcall.dispatch.InvocationOutcome;
+import dev.farcall.dispatch.RemoteCall;
 import dev.farcall.examples.invoke.Work;
 import dev.farcall.kafka.EmbeddedKafkaBroker;
 import dev.farcall.model.codec.ArgumentCodec;
@@ -47,7 +48,7 @@ import java.util.stream.Stream;
  * and the report gives the median of each figure and the ratios of the medians.
  *
  * <p>Farcall: the coordinator and two workers run in this JVM (as in local mode) and are called
- * through the coordinator's {@link Dispatcher}, the Java path the run driver uses; the REST
+ * through the coordinator's {@link CallDispatcher}, the Java path the run driver uses; the REST
  * invocation endpoint is measured one at a time for information. RMI serves from a child JVM on
  * loopback; Hazelcast's member and client each run in a child JVM (see {@link HazelcastPeer}).
  *
@@ -56,6 +57,7 @@ import java.util.stream.Stream;
 public final class EndToEndBenchmark {
 
   private static final Duration LIMIT = Duration.ofMinutes(2);
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
   // Sizes: bounded so one repetition takes well under a minute on 2 loaded cores.
   private static final int ONE_AT_A_TIME = 2_000;
@@ -276,8 +278,8 @@ public final class EndToEndBenchmark {
 
   /** Farcall's calls of {@link Work#noop()}. */
   static final class FarcallCalls {
-    private final Dispatcher dispatcher;
-    private final DispatchRequest single;
+    private final CallDispatcher dispatcher;
+    private final RemoteCall single;
     private final String programId;
     private final String jarSha256;
     private final MethodRef method;
@@ -295,7 +297,9 @@ public final class EndToEndBenchmark {
       method = new MethodRef(Work.class.getName(), "noop", MethodDescriptors.of(noop));
       fingerprint = codec.argumentFingerprint();
       payload = codec.encodeArguments(new Object[0]);
-      single = DispatchRequest.single(programId, jarSha256, method, fingerprint, payload);
+      single =
+          RemoteCall.single(
+              programId, jarSha256, method, fingerprint, payload, Deadline.in(CALL_TIMEOUT));
       restRequest =
           HttpRequest.newBuilder(
                   URI.create(cluster.apiUrl() + "/programs/" + programId + "/invocations"))
@@ -314,13 +318,16 @@ public final class EndToEndBenchmark {
     }
 
     void one() throws Exception {
-      check(dispatcher.dispatch(single).get(30, TimeUnit.SECONDS));
+      check(
+          dispatcher
+              .invoke(single.withDeadline(Deadline.in(CALL_TIMEOUT)))
+              .get(30, TimeUnit.SECONDS));
     }
 
     /** Completes on the dispatcher's own completion threads (no async stage here). */
     void async(java.util.function.BiConsumer<Object, Throwable> done) {
       dispatcher
-          .dispatch(single)
+          .invoke(single.withDeadline(Deadline.in(CALL_TIMEOUT)))
           .whenComplete(
               (outcome, error) -> {
                 if (error == null && !(outcome.result().getOutcome() instanceof ReturnedValue)) {
@@ -340,15 +347,16 @@ public final class EndToEndBenchmark {
 
     /** Calls sent {@code batch} per request, up to {@code inFlight} calls outstanding. */
     Result batched(int calls, int inFlight, int batch) throws Exception {
-      DispatchRequest request =
-          new DispatchRequest(
+      RemoteCall request =
+          new RemoteCall(
               programId,
               jarSha256,
               method,
               fingerprint,
               Collections.nCopies(batch, payload),
+              Deadline.in(CALL_TIMEOUT),
               Optional.empty(),
-              Optional.empty());
+              RemoteCall.Delivery.RETRY_ON_ANOTHER_WORKER);
       Latencies latencies = new Latencies(calls);
       Semaphore window = new Semaphore(inFlight);
       int requests = calls / batch;
@@ -365,7 +373,8 @@ public final class EndToEndBenchmark {
           throw new IllegalStateException("batched failed", failure.get());
         }
         long t = System.nanoTime();
-        for (CompletableFuture<InvocationOutcome> f : dispatcher.dispatchBatch(request)) {
+        for (CompletableFuture<InvocationOutcome> f :
+            dispatcher.invokeBatch(request.withDeadline(Deadline.in(CALL_TIMEOUT)))) {
           f.whenComplete(
               (outcome, error) -> {
                 if (error == null && !(outcome.result().getOutcome() instanceof ReturnedValue)) {

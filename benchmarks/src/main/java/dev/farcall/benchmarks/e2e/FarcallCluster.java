@@ -1,8 +1,8 @@
 package dev.farcall.benchmarks.e2e;
 
 import dev.farcall.coordinator.CoordinatorApplication;
-import dev.farcall.coordinator.dispatch.Dispatcher;
-import dev.farcall.coordinator.worker.WorkerRegistry;
+import dev.farcall.dispatch.CallDispatcher;
+import dev.farcall.dispatch.workers.WorkerRegistry;
 import dev.farcall.worker.WorkerApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -230,8 +230,8 @@ public final class FarcallCluster implements AutoCloseable {
     return "http://127.0.0.1:" + port + "/api/v1";
   }
 
-  public Dispatcher dispatcher() {
-    return coordinator.getBean(Dispatcher.class);
+  public CallDispatcher dispatcher() {
+    return coordinator.getBean(CallDispatcher.class);
   }
 
   /** Stops the workers, then the coordinator. */

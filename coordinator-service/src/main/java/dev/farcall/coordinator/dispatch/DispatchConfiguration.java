@@ -1,21 +1,26 @@
 package dev.farcall.coordinator.dispatch;
 
 import dev.farcall.coordinator.kafka.FarcallKafkaProperties;
-import dev.farcall.coordinator.worker.WorkerRegistry;
+import dev.farcall.dispatch.CallDispatcher;
+import dev.farcall.dispatch.DispatchChannels;
+import dev.farcall.dispatch.InvocationProducers;
+import dev.farcall.dispatch.ReplyAddress;
+import dev.farcall.dispatch.workers.WorkerRegistry;
 import dev.farcall.model.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the dispatcher and the one producer it sends requests with. */
+/**
+ * Wires the coordinator's dispatcher (the dispatch core, for REST invocations) and the one producer
+ * it sends requests with. Its replies come on the shared replies topic; every run driver has a
+ * reply topic of its own.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DispatchProperties.class)
 class DispatchConfiguration {
@@ -24,11 +29,16 @@ class DispatchConfiguration {
   @Bean(destroyMethod = "close")
   KafkaProducer<String, byte[]> invocationProducer(
       FarcallKafkaProperties kafka, DispatchProperties dispatch, Topics topics) {
-    return new KafkaProducer<>(producerConfig(kafka.getBootstrapServers(), dispatch));
+    return new KafkaProducer<>(
+        InvocationProducers.config(
+            kafka.getBootstrapServers(),
+            "farcall-coordinator-dispatch",
+            dispatch.getAcks(),
+            dispatch.getLinger()));
   }
 
   @Bean
-  Dispatcher dispatcher(
+  CallDispatcher dispatcher(
       DispatchProperties properties,
       FarcallKafkaProperties kafka,
       Topics topics,
@@ -37,37 +47,52 @@ class DispatchConfiguration {
       ObjectProvider<Clock> clock,
       MeterRegistry meters) {
     int partitions = invocationProducer.partitionsFor(topics.invocations()).size();
-    return new Dispatcher(
-        properties,
-        topics,
-        kafka.getBootstrapServers(),
-        partitions,
-        registry,
-        invocationProducer,
-        clock.getIfAvailable(Clock::systemUTC),
-        meters);
+    DispatchChannels channels =
+        new DispatchChannels(
+            invocationProducer,
+            topics.invocations(),
+            partitions,
+            kafka.getBootstrapServers(),
+            ReplyAddress.shared(topics.replies(), -1),
+            "farcall-coordinator");
+    MicrometerDispatchListener listener = new MicrometerDispatchListener(meters);
+    CallDispatcher dispatcher =
+        new CallDispatcher(
+            properties.toSettings(),
+            channels,
+            registry,
+            clock.getIfAvailable(Clock::systemUTC),
+            listener);
+    listener.gaugePending(dispatcher::pendingCount);
+    return dispatcher;
   }
 
   /**
-   * Room for a few hundred requests per partition in one produce request (the default 16 KiB holds
-   * about 60).
+   * Starts the dispatcher before the web server accepts requests and stops it after the server
+   * stopped, so no request sees a dispatcher that is not running.
    */
-  static final int BATCH_SIZE = 128 * 1024;
+  @Bean
+  SmartLifecycle dispatcherLifecycle(CallDispatcher dispatcher) {
+    return new SmartLifecycle() {
+      @Override
+      public void start() {
+        dispatcher.start();
+      }
 
-  /** Producer settings for invocation requests. */
-  static Properties producerConfig(String bootstrapServers, DispatchProperties dispatch) {
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, "farcall-coordinator-dispatch");
-    config.put(ProducerConfig.ACKS_CONFIG, dispatch.getAcks());
-    config.put(ProducerConfig.LINGER_MS_CONFIG, (int) dispatch.getLinger().toMillis());
-    // One produce request at a time: a lone call still leaves at once (linger 0), and under load
-    // the calls made while a request is out go together in the next one. Several small requests
-    // in flight cost the broker, which shares the machine, far more than the wait.
-    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-    config.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE);
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    return config;
+      @Override
+      public void stop() {
+        dispatcher.stop();
+      }
+
+      @Override
+      public boolean isRunning() {
+        return dispatcher.isRunning();
+      }
+
+      @Override
+      public int getPhase() {
+        return 0;
+      }
+    };
   }
 }

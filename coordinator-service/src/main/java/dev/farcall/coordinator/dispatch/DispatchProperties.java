@@ -1,9 +1,12 @@
 package dev.farcall.coordinator.dispatch;
 
+import dev.farcall.dispatch.DispatchSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** How invocations are sent, retried and bounded. */
+/**
+ * How invocations are sent, retried and bounded: the dispatch core's settings, plus REST deadlines.
+ */
 @ConfigurationProperties("farcall.dispatch")
 public class DispatchProperties {
 
@@ -14,13 +17,13 @@ public class DispatchProperties {
   public static final Duration DEFAULT_MAX_DEADLINE = Duration.ofMinutes(10);
 
   /** Default of {@link #getMaxAttempts()}. */
-  public static final int DEFAULT_MAX_ATTEMPTS = 3;
+  public static final int DEFAULT_MAX_ATTEMPTS = DispatchSettings.DEFAULT_MAX_ATTEMPTS;
 
   /** Default of {@link #getAttemptTimeout()}. */
-  public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_ATTEMPT_TIMEOUT = DispatchSettings.DEFAULT_ATTEMPT_TIMEOUT;
 
   /** Default of {@link #getSweepInterval()}. */
-  public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMillis(250);
+  public static final Duration DEFAULT_SWEEP_INTERVAL = DispatchSettings.DEFAULT_SWEEP_INTERVAL;
 
   /** Default of {@link #getLinger()}. */
   public static final Duration DEFAULT_LINGER = Duration.ZERO;
@@ -29,10 +32,10 @@ public class DispatchProperties {
   public static final String DEFAULT_ACKS = "all";
 
   /** Default of {@link #getMaxPending()}. */
-  public static final int DEFAULT_MAX_PENDING = 100_000;
+  public static final int DEFAULT_MAX_PENDING = DispatchSettings.DEFAULT_MAX_PENDING;
 
   /** Default of {@link #getCompletionThreads()}. */
-  public static final int DEFAULT_COMPLETION_THREADS = 2;
+  public static final int DEFAULT_COMPLETION_THREADS = DispatchSettings.DEFAULT_COMPLETION_THREADS;
 
   /** How long a caller waits for an outcome when it does not say. */
   private Duration defaultDeadline = DEFAULT_DEADLINE;
@@ -137,5 +140,11 @@ public class DispatchProperties {
 
   public void setCompletionThreads(int completionThreads) {
     this.completionThreads = completionThreads;
+  }
+
+  /** The dispatch core's settings. */
+  public DispatchSettings toSettings() {
+    return new DispatchSettings(
+        maxAttempts, attemptTimeout, sweepInterval, maxPending, completionThreads);
   }
 }

@@ -1,7 +1,6 @@
 /**
- * Sends invocations to workers over Kafka and hands each caller exactly one outcome: chooses a
- * partition of a live, lightly loaded worker, tracks every in-flight call in a bounded pending
- * table, completes callers from the replies topic (dropping duplicate replies), resends calls whose
- * worker turned SUSPECT/DEAD or whose attempt timed out, and fails calls whose deadline passed.
+ * The coordinator's use of the dispatch core ({@code farcall-dispatch}): its settings ({@code
+ * farcall.dispatch.*}), the dispatcher that serves REST invocations on the shared replies topic,
+ * and its Micrometer meters.
  */
 package dev.farcall.coordinator.dispatch;

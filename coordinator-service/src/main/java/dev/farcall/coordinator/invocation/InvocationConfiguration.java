@@ -1,8 +1,8 @@
 package dev.farcall.coordinator.invocation;
 
 import dev.farcall.coordinator.dispatch.DispatchProperties;
-import dev.farcall.coordinator.dispatch.Dispatcher;
 import dev.farcall.coordinator.program.ProgramLookup;
+import dev.farcall.dispatch.RemoteInvoker;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +15,7 @@ class InvocationConfiguration {
   @Bean
   InvocationService invocationService(
       ProgramLookup programs,
-      Dispatcher dispatcher,
+      RemoteInvoker dispatcher,
       DispatchProperties dispatch,
       InvocationProperties properties) {
     return new InvocationService(

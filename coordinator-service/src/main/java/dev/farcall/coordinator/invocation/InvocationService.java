@@ -1,16 +1,18 @@
 package dev.farcall.coordinator.invocation;
 
-import dev.farcall.coordinator.dispatch.DeadlineExceededException;
 import dev.farcall.coordinator.dispatch.DispatchProperties;
-import dev.farcall.coordinator.dispatch.DispatchRequest;
-import dev.farcall.coordinator.dispatch.Dispatcher;
-import dev.farcall.coordinator.dispatch.InvocationOutcome;
 import dev.farcall.coordinator.invocation.InvocationResponse.ExceptionView;
 import dev.farcall.coordinator.invocation.InvocationResponse.Outcome;
 import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.program.ProgramNotFoundException;
 import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.system.FarcallException;
+import dev.farcall.dispatch.Deadline;
+import dev.farcall.dispatch.DeadlineExceededException;
+import dev.farcall.dispatch.DispatchException;
+import dev.farcall.dispatch.InvocationOutcome;
+import dev.farcall.dispatch.RemoteCall;
+import dev.farcall.dispatch.RemoteInvoker;
 import dev.farcall.model.codec.MethodCodec;
 import dev.farcall.model.codec.NotTransferableException;
 import dev.farcall.model.codec.PayloadException;
@@ -25,7 +27,6 @@ import dev.farcall.model.wire.ThrownException;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -44,17 +45,17 @@ class InvocationService {
 
   private final ProgramLookup programs;
   private final ProgramLoaders loaders;
-  private final Dispatcher dispatcher;
+  private final RemoteInvoker invoker;
   private final DispatchProperties dispatch;
 
   InvocationService(
       ProgramLookup programs,
       ProgramLoaders loaders,
-      Dispatcher dispatcher,
+      RemoteInvoker invoker,
       DispatchProperties dispatch) {
     this.programs = programs;
     this.loaders = loaders;
-    this.dispatcher = dispatcher;
+    this.invoker = invoker;
     this.dispatch = dispatch;
   }
 
@@ -82,47 +83,48 @@ class InvocationService {
     Duration timeout = timeoutOf(body);
     Prepared prepared = prepare(programId, body);
     Method method = prepared.method();
-    DispatchRequest request =
-        DispatchRequest.single(
-                programId,
-                prepared.program().sha256(),
-                new MethodRef(
-                    method.getDeclaringClass().getName(),
-                    method.getName(),
-                    MethodDescriptors.of(method)),
-                prepared.codec().argumentFingerprint(),
-                prepared.arguments())
-            .withTimeout(timeout);
+    Deadline deadline = Deadline.in(timeout);
+    RemoteCall call =
+        RemoteCall.single(
+            programId,
+            prepared.program().sha256(),
+            new MethodRef(
+                method.getDeclaringClass().getName(),
+                method.getName(),
+                MethodDescriptors.of(method)),
+            prepared.codec().argumentFingerprint(),
+            prepared.arguments(),
+            deadline);
     java.util.concurrent.CompletableFuture<InvocationResponse> answer =
         new java.util.concurrent.CompletableFuture<>();
-    dispatcher
-        .dispatch(request)
+    invoker
+        .invoke(call)
         .orTimeout(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete(
             (outcome, failure) -> {
               if (failure == null) {
                 try {
-                  answer.complete(respond(outcome, prepared.codec()));
+                  answer.complete(respond(outcome, prepared.codec(), deadline));
                 } catch (RuntimeException e) {
                   answer.completeExceptionally(e);
                 }
               } else {
-                answer.completeExceptionally(asProblem(failure));
+                answer.completeExceptionally(asProblem(failure, deadline));
               }
             });
     return answer;
   }
 
-  private static RuntimeException asProblem(Throwable failure) {
+  private static RuntimeException asProblem(Throwable failure, Deadline deadline) {
     Throwable cause =
         failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
             ? failure.getCause()
             : failure;
-    if (cause instanceof FarcallException f) {
-      return f;
+    if (cause instanceof FarcallException || cause instanceof DispatchException) {
+      return (RuntimeException) cause;
     }
     if (cause instanceof TimeoutException) {
-      return new DeadlineExceededException("-", Instant.now(), 0);
+      return new DeadlineExceededException("-", deadline, 0);
     }
     return new IllegalStateException("dispatch failed", cause);
   }
@@ -209,7 +211,8 @@ class InvocationService {
     return best;
   }
 
-  private static InvocationResponse respond(InvocationOutcome outcome, MethodCodec codec) {
+  private static InvocationResponse respond(
+      InvocationOutcome outcome, MethodCodec codec, Deadline deadline) {
     InvocationResult result = outcome.result();
     Object value = result.getOutcome();
     if (value instanceof ReturnedValue returned) {
@@ -246,8 +249,7 @@ class InvocationService {
     }
     InvocationError error = (InvocationError) value;
     if (error.getCode() == ErrorCode.DEADLINE_EXPIRED) {
-      throw new DeadlineExceededException(
-          outcome.invocationId(), Instant.now(), outcome.attempts());
+      throw new DeadlineExceededException(outcome.invocationId(), deadline, outcome.attempts());
     }
     throw new WorkerErrorException(
         error.getCode().name(), error.getMessage(), result.getWorkerId(), outcome.invocationId());

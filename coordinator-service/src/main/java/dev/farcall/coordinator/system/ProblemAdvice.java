@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.system;
 
+import dev.farcall.dispatch.DispatchException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -47,6 +48,12 @@ class ProblemAdvice {
     ProblemDetail problem = Problems.of(e.status(), e.problemType(), e.title(), e.getMessage());
     e.properties().forEach(problem::setProperty);
     return ResponseEntity.status(e.status()).headers(e.headers()).body(problem);
+  }
+
+  @ExceptionHandler(DispatchException.class)
+  ResponseEntity<ProblemDetail> dispatch(DispatchException e) {
+    ProblemDetail problem = DispatchProblems.of(e);
+    return ResponseEntity.status(problem.getStatus()).body(problem);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,5 +1,8 @@
 package dev.farcall.coordinator.worker;
 
+import dev.farcall.dispatch.workers.WorkerRegistry;
+import dev.farcall.dispatch.workers.WorkerSnapshot;
+import dev.farcall.dispatch.workers.WorkerStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

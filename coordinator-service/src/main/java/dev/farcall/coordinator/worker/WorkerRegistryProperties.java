@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.worker;
 
+import dev.farcall.dispatch.workers.RegistrySettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -8,19 +9,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class WorkerRegistryProperties {
 
   /** Default of {@link #getSuspectAfterIntervals()}. */
-  public static final double DEFAULT_SUSPECT_AFTER_INTERVALS = 2.5;
+  public static final double DEFAULT_SUSPECT_AFTER_INTERVALS =
+      RegistrySettings.DEFAULT_SUSPECT_AFTER_INTERVALS;
 
   /** Default of {@link #getDeadAfterIntervals()}. */
-  public static final double DEFAULT_DEAD_AFTER_INTERVALS = 5.0;
+  public static final double DEFAULT_DEAD_AFTER_INTERVALS =
+      RegistrySettings.DEFAULT_DEAD_AFTER_INTERVALS;
 
   /** Default of {@link #getForgetDeadAfter()}. */
-  public static final Duration DEFAULT_FORGET_DEAD_AFTER = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_FORGET_DEAD_AFTER =
+      RegistrySettings.DEFAULT_FORGET_DEAD_AFTER;
 
   /** Default of {@link #getCheckInterval()}. */
-  public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofMillis(250);
+  public static final Duration DEFAULT_CHECK_INTERVAL = RegistrySettings.DEFAULT_CHECK_INTERVAL;
 
   /** Default of {@link #getDefaultHeartbeatInterval()}. */
-  public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_HEARTBEAT_INTERVAL =
+      RegistrySettings.DEFAULT_HEARTBEAT_INTERVAL;
 
   /**
    * A worker whose last heartbeat is older than this many of its heartbeat intervals is SUSPECT.
@@ -77,5 +82,15 @@ public class WorkerRegistryProperties {
 
   public void setDefaultHeartbeatInterval(Duration defaultHeartbeatInterval) {
     this.defaultHeartbeatInterval = defaultHeartbeatInterval;
+  }
+
+  /** The registry's settings. */
+  public RegistrySettings toSettings() {
+    return new RegistrySettings(
+        suspectAfterIntervals,
+        deadAfterIntervals,
+        forgetDeadAfter,
+        checkInterval,
+        defaultHeartbeatInterval);
   }
 }

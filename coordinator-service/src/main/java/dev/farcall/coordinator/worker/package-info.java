@@ -1,7 +1,5 @@
 /**
- * The worker registry: learns workers from their heartbeats on the heartbeats topic, judges each
- * one ALIVE, SUSPECT or DEAD from the age of its last heartbeat relative to the interval it
- * promised, tells listeners (the dispatcher) when a status changes, and lists workers over {@code
- * GET /api/v1/workers}.
+ * The coordinator's worker registry (the dispatch core's {@code WorkerRegistry}, fed from the
+ * heartbeats topic), its settings ({@code farcall.registry.*}), and {@code GET /api/v1/workers}.
  */
 package dev.farcall.coordinator.worker;

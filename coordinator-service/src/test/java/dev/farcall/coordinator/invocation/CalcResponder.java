@@ -1,6 +1,6 @@
 package dev.farcall.coordinator.invocation;
 
-import dev.farcall.coordinator.dispatch.FakeWorker;
+import dev.farcall.dispatch.FakeWorker;
 import dev.farcall.model.codec.ArgumentCodec;
 import dev.farcall.model.codec.MethodCodec;
 import dev.farcall.model.codec.PlainValues;

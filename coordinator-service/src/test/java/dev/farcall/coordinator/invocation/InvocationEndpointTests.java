@@ -3,9 +3,9 @@ package dev.farcall.coordinator.invocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.farcall.coordinator.CoordinatorTestBase;
-import dev.farcall.coordinator.dispatch.FakeWorker;
 import dev.farcall.coordinator.kafka.FarcallKafkaProperties;
 import dev.farcall.coordinator.program.ProgramsClient;
+import dev.farcall.dispatch.FakeWorker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,14 +3,14 @@ package dev.farcall.coordinator.invocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.farcall.coordinator.dispatch.DeadlineExceededException;
-import dev.farcall.coordinator.dispatch.DispatchFixture;
 import dev.farcall.coordinator.dispatch.DispatchProperties;
-import dev.farcall.coordinator.dispatch.FakeWorker;
 import dev.farcall.coordinator.invocation.InvocationResponse.Outcome;
 import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.program.ProgramNotFoundException;
 import dev.farcall.coordinator.program.ProgramRef;
+import dev.farcall.dispatch.DeadlineExceededException;
+import dev.farcall.dispatch.DispatchFixture;
+import dev.farcall.dispatch.FakeWorker;
 import dev.farcall.model.codec.PlainValues;
 import dev.farcall.model.wire.ErrorCode;
 import dev.farcall.model.wire.InvocationError;
@@ -133,11 +133,11 @@ class InvocationServiceTests {
   // ---- through the dispatcher to a fake worker that computes with the plain values ----
 
   private InvocationService service(FakeWorker.Responder responder) {
-    fixture = new DispatchFixture(p -> {});
+    fixture = new DispatchFixture(s -> s);
     FakeWorker w = fixture.started(fixture.worker("w1").responder(responder));
     fixture.awaitAlive(w);
     return new InvocationService(
-        lookup, new ProgramLoaders(4), fixture.dispatcher, fixture.properties);
+        lookup, new ProgramLoaders(4), fixture.dispatcher, new DispatchProperties());
   }
 
   @Test
@@ -183,8 +183,7 @@ class InvocationServiceTests {
             () ->
                 service.invoke(
                     "p1", new InvocationBody("example.Calc", "divide", null, List.of(1, 2), 300L)))
-        .isInstanceOfSatisfying(
-            DeadlineExceededException.class, e -> assertThat(e.status().value()).isEqualTo(504));
+        .isInstanceOf(DeadlineExceededException.class);
     assertThat(fixture.dispatcher.pendingCount()).isZero();
   }
 

@@ -4,6 +4,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.farcall.dispatch.workers.MutableClock;
+import dev.farcall.dispatch.workers.RegistrySettings;
+import dev.farcall.dispatch.workers.WorkerRegistry;
 import dev.farcall.model.wire.WorkerHeartbeat;
 import dev.farcall.model.wire.WorkerState;
 import java.time.Duration;
@@ -27,7 +30,7 @@ class WorkerControllerTests {
   static class Registry {
     @Bean
     WorkerRegistry workerRegistry() {
-      return new WorkerRegistry(new WorkerRegistryProperties(), clock);
+      return new WorkerRegistry(RegistrySettings.defaults(), clock);
     }
   }
 
