@@ -94,7 +94,7 @@ public final class ComposeStack implements AutoCloseable {
 
   /** The names of the service's containers that run or ran, in number order. */
   public List<String> containers(String service) {
-    String names =
+    Commands.Result names =
         podman(
                 repositoryRoot,
                 "ps",
@@ -105,9 +105,8 @@ public final class ComposeStack implements AutoCloseable {
                 "label=com.docker.compose.service=" + service,
                 "--format",
                 "{{.Names}}")
-            .orThrow()
-            .output();
-    return Arrays.stream(names.split("\\R")).filter(s -> !s.isBlank()).sorted().toList();
+            .orThrow();
+    return lines(names).stream().sorted().toList();
   }
 
   /** The host name of a container (the {@code host} a worker reports in its heartbeats). */
@@ -179,33 +178,12 @@ public final class ComposeStack implements AutoCloseable {
       return;
     }
     report(compose("down", "-v"));
-    for (String id :
-        podman(
-                repositoryRoot,
-                "ps",
-                "-a",
-                "-q",
-                "--filter",
-                "label=io.podman.compose.project=" + settings.project())
-            .output()
-            .split("\\R")) {
-      if (!id.isBlank()) {
-        report(podman(repositoryRoot, "rm", "-f", "-v", id.strip()));
-      }
+    String project = "label=io.podman.compose.project=" + settings.project();
+    for (String id : lines(podman(repositoryRoot, "ps", "-a", "-q", "--filter", project))) {
+      report(podman(repositoryRoot, "rm", "-f", "-v", id));
     }
-    for (String volume :
-        podman(
-                repositoryRoot,
-                "volume",
-                "ls",
-                "-q",
-                "--filter",
-                "label=io.podman.compose.project=" + settings.project())
-            .output()
-            .split("\\R")) {
-      if (!volume.isBlank()) {
-        report(podman(repositoryRoot, "volume", "rm", "-f", volume.strip()));
-      }
+    for (String volume : lines(podman(repositoryRoot, "volume", "ls", "-q", "--filter", project))) {
+      report(podman(repositoryRoot, "volume", "rm", "-f", volume));
     }
     if (podman(repositoryRoot, "network", "exists", network()).succeeded()) {
       report(podman(repositoryRoot, "network", "rm", "-f", network()));
@@ -235,6 +213,13 @@ public final class ComposeStack implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of("podman"));
     command.addAll(List.of(arguments));
     return Commands.run(command, directory, java.util.Map.of(), PODMAN_TIMEOUT);
+  }
+
+  private static List<String> lines(Commands.Result result) {
+    return Arrays.stream(result.output().split("\\R"))
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .toList();
   }
 
   private static void report(Commands.Result result) {

@@ -88,9 +88,7 @@ class ComposeStackTests {
     String runId = api.startRun(examples, PARALLEL_STREAM, args, EVERYTHING_MOVABLE_REMOTE);
     JsonNode run = api.awaitRun(runId, RUN);
 
-    assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
-    assertThat(run.path("exitCode").asInt(-1)).isZero();
-    assertThat(api.output(runId, false)).isEqualTo(plain.stdout());
+    assertSucceededPrintingWhatJavaPrinted(run, plain);
     long remoteCalls = run.path("stats").path("remoteCalls").asLong();
     assertThat(remoteCalls).as(run.toString()).isPositive();
     // heartbeats carry the counts every 2 s: wait until they account for the run's remote calls
@@ -130,9 +128,7 @@ class ComposeStackTests {
     assertThat(statusAtKill)
         .as("the run was still going when the worker died")
         .isEqualTo("RUNNING");
-    assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
-    assertThat(run.path("exitCode").asInt(-1)).isZero();
-    assertThat(api.output(runId, false)).isEqualTo(plain.stdout());
+    assertSucceededPrintingWhatJavaPrinted(run, plain);
     long recovered = run.path("stats").path("retries").asLong();
     for (JsonNode site : run.path("stats").path("sites")) {
       recovered += site.path("fallbacks").asLong();
@@ -234,6 +230,12 @@ class ComposeStackTests {
     assertThat(api.get("/runs")).isEqualTo(runsBefore);
     byte[] jar = api.getBytes("/programs/" + examples + "/jar");
     assertThat(sha256(jar)).isEqualTo(sha256(Files.readAllBytes(EXAMPLES_JAR)));
+  }
+
+  private static void assertSucceededPrintingWhatJavaPrinted(JsonNode run, PlainJava.Run plain) {
+    assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+    assertThat(run.path("exitCode").asInt(-1)).isEqualTo(plain.exitCode()).isZero();
+    assertThat(api.output(run.path("id").asString(), false)).isEqualTo(plain.stdout());
   }
 
   /** Waits until a worker has served calls of the running run; returns its id. */

@@ -36,8 +36,8 @@ import tools.jackson.databind.JsonNode;
 public final class ComposeBenchmark {
 
   static final int IN_FLIGHT = 128;
-  static final int CALLS = 4_000;
-  static final int WARM_UP_CALLS = 1_000;
+  static final int CALLS = 1_500;
+  static final int WARM_UP_CALLS = 300;
   static final List<Integer> WORKER_COUNTS = List.of(1, 2, 4);
   private static final Duration STARTUP_LIMIT = Duration.ofMinutes(8);
   private static final Duration CALLS_LIMIT = Duration.ofMinutes(3);
