@@ -33,7 +33,7 @@ public final class ComposeStack implements AutoCloseable {
 
   private final Path repositoryRoot;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile StackSettings settings;
+  private final StackSettings settings;
 
   private ComposeStack(Path repositoryRoot, StackSettings settings) {
     this.repositoryRoot = repositoryRoot;
@@ -52,8 +52,8 @@ public final class ComposeStack implements AutoCloseable {
         List.of(
             StackSettings.COORDINATOR_IMAGE,
             StackSettings.WORKER_IMAGE,
-            settings.kafkaImage(),
-            settings.postgresImage())) {
+            settings.images().kafka(),
+            settings.images().postgres())) {
       if (!podman(Path.of("."), "image", "exists", image).succeeded()) {
         missing.add(image);
       }
@@ -81,9 +81,8 @@ public final class ComposeStack implements AutoCloseable {
     return settings;
   }
 
-  /** {@code up -d} again, e.g. after {@link #down()} or with more workers. */
-  public void upAgain(StackSettings changed) {
-    settings = changed;
+  /** {@code up -d} again after {@link #down()}: the same project on the same volumes. */
+  public void upAgain() {
     compose("up", "-d").orThrow();
   }
 

@@ -245,10 +245,26 @@ public final class FarcallRest {
   /** {@code POST /programs/{id}/invocations} of a static method, answered asynchronously. */
   public CompletableFuture<Response> invokeAsync(
       String programId, String className, String methodName, Object... args) {
+    return invokeAsync(Optional.empty(), programId, className, methodName, args);
+  }
+
+  /** The same, waiting at most {@code timeout} for the outcome ({@code timeoutMillis}). */
+  public CompletableFuture<Response> invokeAsync(
+      Duration timeout, String programId, String className, String methodName, Object... args) {
+    return invokeAsync(Optional.of(timeout), programId, className, methodName, args);
+  }
+
+  private CompletableFuture<Response> invokeAsync(
+      Optional<Duration> timeout,
+      String programId,
+      String className,
+      String methodName,
+      Object... args) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("className", className);
     body.put("methodName", methodName);
     body.put("args", List.of(args));
+    timeout.ifPresent(t -> body.put("timeoutMillis", t.toMillis()));
     HttpRequest request =
         request("/programs/" + programId + "/invocations")
             .header("Content-Type", "application/json")

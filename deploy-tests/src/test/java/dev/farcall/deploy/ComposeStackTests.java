@@ -146,8 +146,11 @@ class ComposeStackTests {
   @Test
   @Order(3)
   void workerContainerCutOffTheNetworkHasItsCallsResentAndEachAnsweredOnce() throws Exception {
+    // enough work that most calls are still unanswered when the worker is cut off, and a deadline
+    // that a loaded machine meets after the resends
     int calls = 400;
-    int iterations = 5_000_000;
+    int iterations = 10_000_000;
+    Duration deadline = Duration.ofMinutes(2);
     long spun = Work.spin(iterations);
     Map<String, JsonNode> workers = api.awaitAliveWorkers(WORKERS, STARTUP);
     warmUp(workers.keySet());
@@ -158,7 +161,7 @@ class ComposeStackTests {
     List<CompletableFuture<FarcallRest.Response>> answers = new ArrayList<>();
     for (int i = 0; i < calls; i++) {
       answers.add(
-          api.invokeAsync(examples, Work.class.getName(), "spinTagged", iterations, i)
+          api.invokeAsync(deadline, examples, Work.class.getName(), "spinTagged", iterations, i)
               .whenComplete(
                   (response, error) -> {
                     answered.incrementAndGet();
@@ -221,7 +224,7 @@ class ComposeStackTests {
 
     stack.down();
     assertThat(stack.containers("coordinator")).as("containers removed by down").isEmpty();
-    stack.upAgain(stack.settings());
+    stack.upAgain();
     api.awaitAliveWorkers(WORKERS, STARTUP);
 
     assertThat(api.get("/programs")).isEqualTo(programsBefore);

@@ -93,6 +93,18 @@ final class ComposeResults {
             + " readiness probe answers UP, and until GET /workers lists 3 workers ALIVE; images"
             + " built beforehand. Broker and database images: farcall/kafka-embedded and"
             + " farcall/postgres-debian (no registry is reachable here).");
+    int cpus = Runtime.getRuntime().availableProcessors();
+    if (Math.max(loadBefore, loadAfter) > 2 * cpus) {
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "A loaded machine: the load average was %.0f before and %.0f after (%d CPUs), other"
+                  + " work sharing the cores with the stack; the spread between repetitions is"
+                  + " mostly that load, and the ratios of medians carry little beyond it.",
+              loadBefore,
+              loadAfter,
+              cpus));
+    }
     ArrayNode figures = root.putArray("figures");
     double oneWorker = median(throughput.get(1));
     ArrayNode points = JSON.createArrayNode();
