@@ -11,5 +11,6 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   mvn -B -q -pl benchmarks -am package -DskipTests -Dspotless.check.skip=true
   deploy/build-images.sh --local-base --test-images
 fi
-SKIP_BUILD=1 benchmarks/run.sh dev.farcall.benchmarks.compose.ComposeBenchmark "$@" \
+# idle HTTP connections dropped before the coordinator closes them (POSTs are not retried)
+JAVA_OPTS="${JAVA_OPTS:--Xmx2g} -Djdk.httpclient.keepalive.timeout=5" SKIP_BUILD=1 benchmarks/run.sh dev.farcall.benchmarks.compose.ComposeBenchmark "$@" \
   --out benchmarks/results/compose.json
