@@ -102,11 +102,29 @@ final class ProgramRuns {
       String mainClass,
       List<String> args,
       Map<String, Object> tunables) {
+    return start(api, programId, mainClass, args, tunables, null, null);
+  }
+
+  /** {@code POST /programs/{id}/runs} with a deadline and a heap; returns the run id. */
+  static String start(
+      FarcallApi api,
+      String programId,
+      String mainClass,
+      List<String> args,
+      Map<String, Object> tunables,
+      Long deadlineSeconds,
+      Long maxHeapBytes) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("mainClass", mainClass);
     body.put("args", args);
     if (tunables != null) {
       body.put("tunables", tunables);
+    }
+    if (deadlineSeconds != null) {
+      body.put("deadlineSeconds", deadlineSeconds);
+    }
+    if (maxHeapBytes != null) {
+      body.put("maxHeapBytes", maxHeapBytes);
     }
     FarcallApi.Response r =
         api.postJson("/programs/" + programId + "/runs", FarcallApi.JSON.writeValueAsString(body));

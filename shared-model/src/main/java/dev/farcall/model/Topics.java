@@ -42,6 +42,24 @@ public record Topics(String prefix) {
     return prefix + "control";
   }
 
+  /** Run drivers' stats and decisions, read by the coordinator; keyed by run id. */
+  public String runEvents() {
+    return prefix + "run-events";
+  }
+
+  /**
+   * The reply topic of one run: each run driver reads only its own replies. The coordinator deletes
+   * it when the run ends.
+   */
+  public String runReplies(String runId) {
+    return prefix + "replies.run." + runId;
+  }
+
+  /** Whether {@code topic} is some run's reply topic of this installation. */
+  public boolean isRunReplies(String topic) {
+    return topic.startsWith(prefix + "replies.run.");
+  }
+
   /** The consumer group the workers share on {@link #invocations()}. */
   public String workerGroup() {
     return prefix + "workers";

@@ -66,9 +66,16 @@ public final class FarcallCluster implements AutoCloseable {
 
   /** Starts the coordinator and {@code workerCount} workers; waits until all workers are ALIVE. */
   public static FarcallCluster start(String bootstrap, Path dir, int workerCount) throws Exception {
+    return start(bootstrap, dir, workerCount, Map.of());
+  }
+
+  /** The same, with extra properties of the coordinator (e.g. one cluster per setting compared). */
+  public static FarcallCluster start(
+      String bootstrap, Path dir, int workerCount, Map<String, String> coordinatorProperties)
+      throws Exception {
     FarcallCluster cluster = new FarcallCluster();
     try {
-      cluster.startAll(bootstrap, dir, workerCount);
+      cluster.startAll(bootstrap, dir, workerCount, coordinatorProperties);
       return cluster;
     } catch (Exception | Error e) {
       cluster.close();
@@ -76,7 +83,9 @@ public final class FarcallCluster implements AutoCloseable {
     }
   }
 
-  private void startAll(String bootstrap, Path dir, int workerCount) throws Exception {
+  private void startAll(
+      String bootstrap, Path dir, int workerCount, Map<String, String> coordinatorProperties)
+      throws Exception {
     String extra = System.getProperty("farcall.bench.service-args", "").trim();
     if (!extra.isEmpty()) {
       System.out.println("extra service arguments: " + List.of(extra.split("\\s+|,(?=--)")));
@@ -90,6 +99,7 @@ public final class FarcallCluster implements AutoCloseable {
     c.put("farcall.security.admin-token", adminToken);
     c.put("farcall.security.viewer-token", UUID.randomUUID().toString());
     c.put("farcall.security.worker-token", workerToken);
+    c.putAll(coordinatorProperties);
     coordinator =
         new SpringApplicationBuilder(CoordinatorApplication.class)
             .main(CoordinatorApplication.class)

@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The persisted form of a {@link ProgramModel}: every field, so the model read back is the one the
- * analysis produced. Methods are written {@code pkg.Class#name(desc)}.
+ * analysis produced. Methods are written {@code pkg.Class#name(desc)}. Fields added later (loop
+ * trip counts) are absent from models stored before them and read back as "every loop's count
+ * unknown", which is what the analysis assumed then.
  */
 final class ModelJson {
 
@@ -32,7 +34,8 @@ final class ModelJson {
       boolean remoteHint,
       boolean isStatic,
       int instructionCount,
-      int maxLoopDepth) {}
+      int maxLoopDepth,
+      List<Double> bodyExecutions) {}
 
   record StoredEdge(
       String caller,
@@ -42,7 +45,9 @@ final class ModelJson {
       int instructionIndex,
       int loopDepth,
       boolean concurrent,
-      boolean library) {}
+      boolean library,
+      Double knownIterations,
+      Integer unknownLoops) {}
 
   private ModelJson() {}
 
@@ -62,7 +67,8 @@ final class ModelJson {
                         m.remoteHint(),
                         m.isStatic(),
                         m.instructionCount(),
-                        m.maxLoopDepth()))
+                        m.maxLoopDepth(),
+                        m.bodyExecutions()))
             .toList();
     List<StoredEdge> edges =
         model.edges().stream()
@@ -76,7 +82,9 @@ final class ModelJson {
                         e.instructionIndex(),
                         e.loopDepth(),
                         e.concurrentContext(),
-                        e.libraryCallee()))
+                        e.libraryCallee(),
+                        e.knownIterations(),
+                        e.unknownLoops()))
             .toList();
     return json.writeValueAsString(
         new Stored(methods, edges, model.classCount(), model.duration().toNanos()));
@@ -97,7 +105,8 @@ final class ModelJson {
                         m.remoteHint(),
                         m.isStatic(),
                         m.instructionCount(),
-                        m.maxLoopDepth()))
+                        m.maxLoopDepth(),
+                        m.bodyExecutions() == null ? List.of() : m.bodyExecutions()))
             .toList();
     List<CallSite> edges =
         stored.edges().stream()
@@ -111,7 +120,9 @@ final class ModelJson {
                         e.instructionIndex(),
                         e.loopDepth(),
                         e.concurrent(),
-                        e.library()))
+                        e.library(),
+                        e.knownIterations() == null ? 1 : e.knownIterations(),
+                        e.unknownLoops() == null ? e.loopDepth() : e.unknownLoops()))
             .toList();
     return new ProgramModel(methods, edges, stored.classCount(), Duration.ofNanos(stored.nanos()));
   }

@@ -7,6 +7,7 @@ import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.program.ProgramNotFoundException;
 import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.system.FarcallException;
+import dev.farcall.coordinator.system.InvalidRequestException;
 import dev.farcall.dispatch.Deadline;
 import dev.farcall.dispatch.DeadlineExceededException;
 import dev.farcall.dispatch.DispatchException;
@@ -137,10 +138,10 @@ class InvocationService {
    */
   Prepared prepare(String programId, InvocationBody body) {
     if (body.className() == null || body.className().isBlank()) {
-      throw new InvalidInvocationRequestException("className", "className is required");
+      throw new InvalidRequestException("className", "className is required");
     }
     if (body.methodName() == null || body.methodName().isBlank()) {
-      throw new InvalidInvocationRequestException("methodName", "methodName is required");
+      throw new InvalidRequestException("methodName", "methodName is required");
     }
     List<Object> args = body.args() == null ? List.of() : body.args();
     ProgramRef program =
@@ -187,7 +188,7 @@ class InvocationService {
     long millis = body.timeoutMillis();
     long max = dispatch.getMaxDeadline().toMillis();
     if (millis < 1 || millis > max) {
-      throw new InvalidInvocationRequestException(
+      throw new InvalidRequestException(
           "timeoutMillis", "timeoutMillis must be between 1 and " + max + ", got " + millis);
     }
     return Duration.ofMillis(millis);

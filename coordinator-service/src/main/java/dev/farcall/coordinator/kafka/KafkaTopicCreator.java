@@ -20,13 +20,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the installation's topics when they are absent: invocations (many partitions), replies,
- * heartbeats (compacted, keyed by worker id) and control. Existing topics are left as they are,
- * even when their partition count differs from the configuration.
+ * heartbeats (compacted, keyed by worker id), control and run events. Existing topics are left as
+ * they are, even when their partition count differs from the configuration.
  */
 public final class KafkaTopicCreator {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaTopicCreator.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final int RUN_EVENT_PARTITIONS = 4;
+  private static final long DAY_MILLIS = 24L * 3600 * 1000;
 
   private KafkaTopicCreator() {}
 
@@ -45,7 +47,10 @@ public final class KafkaTopicCreator {
             new NewTopic(topics.heartbeats(), 1, replication)
                 .configs(
                     Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-            new NewTopic(topics.control(), 1, replication));
+            new NewTopic(topics.control(), 1, replication),
+            // run drivers' stats and decisions: a day is ample for a coordinator to come back
+            new NewTopic(topics.runEvents(), RUN_EVENT_PARTITIONS, replication)
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(DAY_MILLIS))));
     Properties config = new Properties();
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.getBootstrapServers());
     config.put(AdminClientConfig.CLIENT_ID_CONFIG, "farcall-coordinator-admin");

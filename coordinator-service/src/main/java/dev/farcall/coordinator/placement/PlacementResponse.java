@@ -2,6 +2,7 @@ package dev.farcall.coordinator.placement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.farcall.heuristics.placement.Decision;
+import dev.farcall.heuristics.placement.EstimateSource;
 import dev.farcall.heuristics.placement.MethodPlacement;
 import dev.farcall.heuristics.placement.OverrideMode;
 import dev.farcall.heuristics.placement.PlacementPlan;
@@ -42,8 +43,13 @@ record PlacementResponse(
   record EstimatesView(
       @Schema(description = "Estimated inclusive work of one call, ns") double workNanos,
       @Schema(description = "Estimated cost of dispatching one call, ns") double dispatchNanos,
-      @Schema(description = "Estimated argument and result bytes of one call")
-          long transferBytes) {}
+      @Schema(description = "Estimated argument and result bytes of one call") long transferBytes,
+      @Schema(
+              description =
+                  "Where the work figure comes from: STATIC (the bytecode fixes it), PROFILE (a"
+                      + " measured profile), UNKNOWN (a loop bound or recursion the code does not"
+                      + " fix: a guess)")
+          EstimateSource source) {}
 
   static PlacementResponse of(StoredPlan stored) {
     return of(stored.version(), stored.plan(), stored.overrides(), stored.createdAt());
@@ -74,6 +80,7 @@ record PlacementResponse(
         new EstimatesView(
             d.estimates().workNanos(),
             d.estimates().dispatchNanos(),
-            d.estimates().transferBytes()));
+            d.estimates().transferBytes(),
+            d.estimates().source()));
   }
 }

@@ -3,8 +3,11 @@ package dev.farcall.coordinator.run;
 import dev.farcall.coordinator.analysis.AnalysisNotReadyException;
 import dev.farcall.coordinator.placement.PlacementService;
 import dev.farcall.coordinator.program.ProgramRef;
+import dev.farcall.coordinator.run.driver.Decision;
+import dev.farcall.coordinator.run.driver.RunPlan;
 import dev.farcall.heuristics.placement.MethodPlacement;
 import dev.farcall.heuristics.placement.PlacementPlan;
+import dev.farcall.model.MethodId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +55,7 @@ class PlacementPlanSource implements RunPlanSource {
 
   private static RunPlan.PlannedMethod planned(MethodPlacement d) {
     return new RunPlan.PlannedMethod(
-        new MethodKey(d.className(), d.methodName(), d.descriptor()),
+        new MethodId(d.className(), d.methodName(), d.descriptor()),
         d.decision() == dev.farcall.heuristics.placement.Decision.REMOTE
             ? Decision.REMOTE
             : Decision.LOCAL,

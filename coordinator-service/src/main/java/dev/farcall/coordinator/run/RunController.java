@@ -36,7 +36,7 @@ class RunController {
     RunView run =
         runs.start(
             programId,
-            request == null ? new StartRunRequest(null, null, null, null, null) : request);
+            request == null ? new StartRunRequest(null, null, null, null, null, null) : request);
     return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + run.id())).body(run);
   }
 

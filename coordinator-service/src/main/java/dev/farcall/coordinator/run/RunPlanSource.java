@@ -1,6 +1,7 @@
 package dev.farcall.coordinator.run;
 
 import dev.farcall.coordinator.program.ProgramRef;
+import dev.farcall.coordinator.run.driver.RunPlan;
 import java.util.Map;
 
 /**

@@ -32,9 +32,9 @@ class RunRepository {
     jdbc.sql(
             """
             insert into runs (id, program_id, main_class, args, heuristic, tunables,
-                              deadline_seconds, status, created_at)
+                              deadline_seconds, max_heap_bytes, status, created_at)
             values (:id, :programId, :mainClass, :args, :heuristic, :tunables,
-                    :deadlineSeconds, :status, :createdAt)
+                    :deadlineSeconds, :maxHeapBytes, :status, :createdAt)
             """)
         .param("id", run.id())
         .param("programId", run.programId())
@@ -43,6 +43,7 @@ class RunRepository {
         .param("heuristic", run.heuristic())
         .param("tunables", json.writeValueAsString(run.tunables()))
         .param("deadlineSeconds", run.deadlineSeconds())
+        .param("maxHeapBytes", run.maxHeapBytes())
         .param("status", run.status().name())
         .param("createdAt", time(run.createdAt()))
         .update();
@@ -52,11 +53,52 @@ class RunRepository {
     jdbc.sql("delete from runs where id = :id").param("id", id).update();
   }
 
-  void markStarted(String id, Instant at) {
-    jdbc.sql("update runs set status = 'RUNNING', started_at = :at where id = :id")
+  /** The run's driver started: enough to find it again after a restart. */
+  void markStarted(String id, Instant at, DriverRecord driver) {
+    jdbc.sql(
+            """
+            update runs set status = 'RUNNING', started_at = :at, driver_pid = :pid,
+                            driver_started_at = :driverStartedAt, run_uid = :uid,
+                            token_hash = :tokenHash
+            where id = :id
+            """)
         .param("at", time(at))
+        .param("pid", driver.pid())
+        .param("driverStartedAt", time(driver.startedAt()))
+        .param("uid", driver.uid())
+        .param("tokenHash", driver.tokenHash())
         .param("id", id)
         .update();
+  }
+
+  /**
+   * What the coordinator recorded of a run's driver.
+   *
+   * @param uid the run's own user id, null without isolation
+   */
+  record DriverRecord(long pid, Instant startedAt, Integer uid, String tokenHash) {}
+
+  /** A run a previous coordinator left unfinished, with its driver if it had started one. */
+  record Unfinished(RunView run, Optional<DriverRecord> driver) {}
+
+  /** Runs still QUEUED or RUNNING: what a previous coordinator left behind. */
+  List<Unfinished> unfinished() {
+    return jdbc.sql("select * from runs where status in ('RUNNING', 'QUEUED') order by created_at")
+        .query(
+            (rs, n) -> {
+              long pid = rs.getLong("driver_pid");
+              Optional<DriverRecord> driver =
+                  rs.wasNull()
+                      ? Optional.empty()
+                      : Optional.of(
+                          new DriverRecord(
+                              pid,
+                              instant(rs, "driver_started_at"),
+                              (Integer) rs.getObject("run_uid"),
+                              rs.getString("token_hash")));
+              return new Unfinished(map(rs, n), driver);
+            })
+        .list();
   }
 
   void markFinished(RunView run, String stdout, String stderr) {
@@ -74,18 +116,6 @@ class RunRepository {
         .param("stdout", stdout)
         .param("stderr", stderr)
         .param("id", run.id())
-        .update();
-  }
-
-  /** Runs left RUNNING or QUEUED by a coordinator that stopped: they can never finish now. */
-  int failInterrupted(Instant at, String error) {
-    return jdbc.sql(
-            """
-            update runs set status = 'FAILED', finished_at = :at, error = :error
-            where status in ('RUNNING', 'QUEUED')
-            """)
-        .param("at", time(at))
-        .param("error", error)
         .update();
   }
 
@@ -121,6 +151,7 @@ class RunRepository {
     Integer exitCode = rs.wasNull() ? null : exit;
     long deadline = rs.getLong("deadline_seconds");
     Long deadlineSeconds = rs.wasNull() ? null : deadline;
+    long maxHeapBytes = rs.getLong("max_heap_bytes");
     return new RunView(
         rs.getString("id"),
         rs.getString("program_id"),
@@ -129,7 +160,8 @@ class RunRepository {
         rs.getString("heuristic"),
         json.readValue(rs.getString("tunables"), OBJECT),
         deadlineSeconds,
-        ProgramRun.Status.valueOf(rs.getString("status")),
+        maxHeapBytes,
+        RunStatus.valueOf(rs.getString("status")),
         exitCode,
         instant(rs, "created_at"),
         instant(rs, "started_at"),

@@ -1,206 +1,164 @@
 package dev.farcall.coordinator.run;
 
 import dev.farcall.coordinator.program.ProgramLookup;
+import dev.farcall.coordinator.program.ProgramNotFoundException;
 import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.program.ProgramUsage;
-import jakarta.annotation.PreDestroy;
+import dev.farcall.coordinator.run.driver.RunDirectory;
+import dev.farcall.coordinator.run.driver.RunEventsListener;
+import dev.farcall.coordinator.run.driver.RunLocations;
+import dev.farcall.coordinator.run.driver.RunOutputFiles;
+import dev.farcall.coordinator.run.driver.RunPlan;
+import dev.farcall.coordinator.run.driver.RunTopics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.stereotype.Service;
+import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts, tracks, cancels and records runs. At most {@code farcall.run.max-concurrent} runs execute
- * at once; the others wait (QUEUED) in a bounded queue. Runs, their output and their stats are
- * persisted when they end; a run that was still going when the coordinator died is marked FAILED
- * when it starts again.
- *
- * <p>Seams: the plan comes from a {@link RunPlanSource} bean and remote calls go through a {@link
- * RemoteInvoker} bean. Without a plan source nothing is dispatched (every call runs at home);
- * without an invoker every remote attempt falls back to running at home.
+ * Starts, tracks, cancels and records runs; each run executes in a driver JVM of its own, which the
+ * {@link RunSupervisor} starts and watches. Requests are validated here, before anything is stored
+ * or started. Runs, their output and their stats are persisted when they end. When the coordinator
+ * starts, it takes over the drivers a previous coordinator left running, records the runs that
+ * ended meanwhile, and queues again the runs that had not started.
  */
-@Service
-public class RunService implements SmartInitializingSingleton, ProgramUsage {
+public class RunService implements SmartLifecycle, ProgramUsage {
 
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
   private static final int LIST_LIMIT = 200;
+
+  /** The longest deadline a run may ask for: ten years, far beyond any instant arithmetic risk. */
+  static final long MAX_DEADLINE_SECONDS = 10L * 366 * 24 * 3600;
 
   private final ProgramLookup programs;
   private final RunRepository repository;
   private final RunProperties properties;
   private final RunPlanSource plans;
-  private final RemoteInvoker invoker;
-  private final ThreadPoolExecutor executor;
-  private final Map<String, Active> active = new ConcurrentHashMap<>();
+  private final RunSupervisor supervisor;
+  private final RunEventsListener events;
+  private final RunTopics topics;
+  private final RunLocations locations;
+  private volatile boolean running;
 
-  /** A run that has not ended: its driver and its current view. */
-  private static final class Active {
-    final ProgramRun run;
-    volatile RunView view;
-
-    Active(ProgramRun run, RunView view) {
-      this.run = run;
-      this.view = view;
-    }
-  }
-
-  public RunService(
+  RunService(
       ProgramLookup programs,
       RunRepository repository,
       RunProperties properties,
-      ObjectProvider<RunPlanSource> plans,
-      ObjectProvider<RemoteInvoker> invokers) {
+      RunPlanSource plans,
+      RunSupervisor supervisor,
+      RunComponents components) {
     this.programs = programs;
     this.repository = repository;
     this.properties = properties;
-    this.plans = plans.getIfAvailable(() -> (program, heuristic, tunables) -> RunPlan.empty());
-    this.invoker =
-        invokers.getIfAvailable(
-            () ->
-                call ->
-                    CompletableFuture.failedFuture(
-                        new IllegalStateException("no remote invoker is configured")));
-    AtomicInteger n = new AtomicInteger();
-    this.executor =
-        new ThreadPoolExecutor(
-            properties.getMaxConcurrent(),
-            properties.getMaxConcurrent(),
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(Math.max(1, properties.getQueueCapacity())),
-            r -> {
-              Thread t = new Thread(r, "farcall-run-driver-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.plans = plans;
+    this.supervisor = supervisor;
+    this.events = components.events();
+    this.topics = components.topics();
+    this.locations = components.locations();
   }
 
-  /** Marks runs a previous coordinator left unfinished as FAILED. */
-  @Override
-  public void afterSingletonsInstantiated() {
-    int failed =
-        repository.failInterrupted(Instant.now(), "the coordinator stopped before the run ended");
-    if (failed > 0) {
-      log.warn("marked {} unfinished run(s) of a previous coordinator as FAILED", failed);
-    }
-  }
+  /** The parts the service starts and stops with itself, and where runs live. */
+  record RunComponents(RunEventsListener events, RunTopics topics, RunLocations locations) {}
 
   /**
    * Queues a run of a program.
    *
-   * @throws RunProgramNotFoundException when there is no such program
+   * @throws ProgramNotFoundException when there is no such program
    * @throws InvalidMainClassException when the main class is missing or has no main
-   * @throws InvalidRunRequestException for a bad heuristic, tunable or deadline
+   * @throws InvalidRunRequestException for a bad heuristic, tunable, deadline or heap size
    * @throws RunQueueFullException when too many runs wait already
    */
   public RunView start(String programId, StartRunRequest request) {
     ProgramRef program =
-        programs.find(programId).orElseThrow(() -> new RunProgramNotFoundException(programId));
-    if (request.deadlineSeconds() != null && request.deadlineSeconds() <= 0) {
-      throw new InvalidRunRequestException("deadlineSeconds", "deadlineSeconds must be positive");
-    }
-    if (request.args().stream().anyMatch(a -> a == null)) {
-      throw new InvalidRunRequestException("args", "args must not contain null");
-    }
-    RunPlan plan;
-    try {
-      plan = plans.planFor(program, request.heuristic(), request.tunables());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRunRequestException("heuristic", e.getMessage());
-    }
-    String id = UUID.randomUUID().toString();
-    Instant now = Instant.now();
-    Instant deadline =
-        request.deadlineSeconds() == null ? null : now.plusSeconds(request.deadlineSeconds());
-    ProgramRun run =
-        ProgramRun.prepare(
-            id,
-            program,
-            request.mainClass(),
-            request.args(),
-            plan,
-            invoker,
-            properties.toSettings(),
-            deadline);
+        programs.find(programId).orElseThrow(() -> new ProgramNotFoundException(programId));
+    validate(request);
+    long heap = heapOf(request);
+    String mainClass = MainClassCheck.mainClass(programId, program.jarFile(), request.mainClass());
+    RunPlan plan = plan(program, request.heuristic(), request.tunables());
     RunView view =
         new RunView(
-            id,
+            UUID.randomUUID().toString(),
             program.id(),
-            run.mainClass(),
+            mainClass,
             request.args(),
             request.heuristic(),
             request.tunables(),
             request.deadlineSeconds(),
-            ProgramRun.Status.QUEUED,
+            heap,
+            RunStatus.QUEUED,
             null,
-            now,
+            Instant.now(),
             null,
             null,
             null,
             RunStats.empty());
     repository.insert(view);
-    active.put(id, new Active(run, view));
+    ActiveRun run = new ActiveRun(view, program, plan, directoryOf(view.id()));
     try {
-      executor.execute(() -> execute(id));
-    } catch (RejectedExecutionException full) {
-      active.remove(id);
-      repository.delete(id);
-      throw new RunQueueFullException(properties.getQueueCapacity());
+      supervisor.submit(run);
+    } catch (RunQueueFullException full) {
+      repository.delete(view.id());
+      throw full;
     }
     return view;
   }
 
-  private void execute(String id) {
-    Active a = active.get(id);
-    if (a == null) {
-      return; // cancelled while queued
-    }
-    synchronized (a) {
-      if (a.view.status() != ProgramRun.Status.QUEUED) {
-        return;
-      }
-      Instant started = Instant.now();
-      a.view = a.view.started(started);
-      repository.markStarted(id, started);
-    }
-    ProgramRun.Outcome outcome;
-    try {
-      outcome = a.run.execute();
-    } catch (RuntimeException | Error e) {
-      log.error("run {} failed in the driver", id, e);
-      outcome = new ProgramRun.Outcome(ProgramRun.Status.FAILED, null, "internal error: " + e);
-    }
-    finish(a, outcome);
+  private RunDirectory directoryOf(String runId) {
+    return RunDirectory.of(locations.runsRoot(), runId);
   }
 
-  private void finish(Active a, ProgramRun.Outcome outcome) {
-    RunView done = a.view.finished(outcome, Instant.now(), a.run.stats());
+  private static void validate(StartRunRequest request) {
+    Long deadline = request.deadlineSeconds();
+    if (deadline != null && (deadline <= 0 || deadline > MAX_DEADLINE_SECONDS)) {
+      throw new InvalidRunRequestException(
+          "deadlineSeconds",
+          "deadlineSeconds must be between 1 and " + MAX_DEADLINE_SECONDS + ", got " + deadline);
+    }
+    if (request.args().stream().anyMatch(a -> a == null)) {
+      throw new InvalidRunRequestException("args", "args must not contain null");
+    }
+  }
+
+  private long heapOf(StartRunRequest request) {
+    RunProperties.Driver driver = properties.getDriver();
+    if (request.maxHeapBytes() == null) {
+      return driver.getDefaultMaxHeap().toBytes();
+    }
+    long heap = request.maxHeapBytes();
+    long min = RunProperties.Driver.MIN_HEAP.toBytes();
+    long max = driver.getMaxHeapLimit().toBytes();
+    if (heap < min || heap > max) {
+      throw new InvalidRunRequestException(
+          "maxHeapBytes",
+          "maxHeapBytes must be between "
+              + min
+              + " and "
+              + max
+              + " (farcall.run.driver"
+              + ".max-heap-limit), got "
+              + heap);
+    }
+    return heap;
+  }
+
+  private RunPlan plan(ProgramRef program, String heuristic, Map<String, Object> tunables) {
     try {
-      repository.markFinished(done, a.run.output().stdout(), a.run.output().stderr());
-    } finally {
-      a.view = done;
-      active.remove(done.id());
+      return plans.planFor(program, heuristic, tunables);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRunRequestException("heuristic", e.getMessage());
     }
   }
 
   /** A run with live stats while it goes, as stored afterwards. */
   public RunView get(String id) {
-    Active a = active.get(id);
-    if (a != null) {
-      return a.view.withStats(a.run.stats());
+    Optional<ActiveRun> a = supervisor.find(id);
+    if (a.isPresent()) {
+      return a.get().view.withStats(a.get().stats());
     }
     return repository.find(id).orElseThrow(() -> new RunNotFoundException(id));
   }
@@ -209,35 +167,29 @@ public class RunService implements SmartInitializingSingleton, ProgramUsage {
   public List<RunView> list(String programId) {
     Map<String, RunView> byId = new LinkedHashMap<>();
     for (RunView v : repository.list(programId, LIST_LIMIT)) {
-      Active a = active.get(v.id());
-      byId.put(v.id(), a == null ? v : a.view.withStats(a.run.stats()));
+      Optional<ActiveRun> a = supervisor.find(v.id());
+      byId.put(v.id(), a.map(r -> r.view.withStats(r.stats())).orElse(v));
     }
     return List.copyOf(byId.values());
   }
 
-  /** What the run printed so far on stdout or stderr. */
+  /** What the run printed so far on stdout or stderr (up to the output cap). */
   public String output(String id, boolean stderr) {
-    Active a = active.get(id);
-    if (a != null) {
-      return stderr ? a.run.output().stderr() : a.run.output().stdout();
+    Optional<ActiveRun> a = supervisor.find(id);
+    if (a.isPresent()) {
+      RunDirectory dir = a.get().dir;
+      return RunOutputFiles.read(stderr ? dir.stderr() : dir.stdout(), properties.outputCapBytes());
     }
     return repository.output(id, stderr).orElseThrow(() -> new RunNotFoundException(id));
   }
 
   /** Cancels a queued or running run; an ended run is returned unchanged. */
   public RunView cancel(String id) {
-    Active a = active.get(id);
-    if (a == null) {
+    Optional<ActiveRun> a = supervisor.find(id);
+    if (a.isEmpty()) {
       return repository.find(id).orElseThrow(() -> new RunNotFoundException(id));
     }
-    synchronized (a) {
-      if (a.view.status() == ProgramRun.Status.QUEUED) {
-        finish(
-            a, new ProgramRun.Outcome(ProgramRun.Status.CANCELLED, null, "cancelled while queued"));
-        return a.view;
-      }
-    }
-    a.run.cancel("cancelled by request");
+    supervisor.cancel(a.get(), "cancelled by request");
     return get(id);
   }
 
@@ -248,20 +200,68 @@ public class RunService implements SmartInitializingSingleton, ProgramUsage {
 
   /** Whether a program has runs that have not ended. */
   public boolean hasActiveRuns(String programId) {
-    return active.values().stream().anyMatch(a -> a.view.programId().equals(programId));
+    return supervisor.all().stream().anyMatch(a -> a.view.programId().equals(programId));
   }
 
-  /** Cancels what still runs so that every run is recorded before the coordinator stops. */
-  @PreDestroy
-  void stop() {
-    active.values().forEach(a -> a.run.cancel("the coordinator is stopping"));
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        log.warn("runs did not end within 10 s of the coordinator stopping");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /** Reads the drivers' events, then takes over what a previous coordinator left. */
+  @Override
+  public void start() {
+    events.start();
+    for (RunRepository.Unfinished u : repository.unfinished()) {
+      resume(u);
     }
+    topics.deleteLeftovers(id -> supervisor.find(id).isPresent());
+    running = true;
+  }
+
+  private void resume(RunRepository.Unfinished unfinished) {
+    RunView view = unfinished.run();
+    if (supervisor.find(view.id()).isPresent()) {
+      return; // still supervised: this coordinator was only paused
+    }
+    Optional<ProgramRef> program = programs.find(view.programId());
+    if (program.isEmpty()) {
+      repository.markFinished(
+          view.finished(
+              new RunOutcome(RunStatus.FAILED, null, "its program was deleted"),
+              Instant.now(),
+              view.stats()),
+          "",
+          "");
+      return;
+    }
+    ActiveRun run = new ActiveRun(view, program.get(), RunPlan.empty(), directoryOf(view.id()));
+    if (unfinished.driver().isPresent() && view.status() == RunStatus.RUNNING) {
+      supervisor.reattach(run, unfinished.driver().get());
+      return;
+    }
+    // queued, never started: plan it again and queue it again
+    try {
+      run.plan = plans.planFor(program.get(), view.heuristic(), view.tunables());
+    } catch (RuntimeException e) {
+      log.warn(
+          "run {}: planning again failed ({}); it runs with every call at home",
+          view.id(),
+          e.getMessage());
+    }
+    supervisor.submit(run);
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    supervisor.shutdown(properties.getOnShutdown() == RunProperties.OnShutdown.DETACH);
+    events.stop();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** After Kafka's and the dispatcher's lifecycles, long before the web server. */
+  @Override
+  public int getPhase() {
+    return 10;
   }
 }

@@ -1,5 +1,9 @@
 package dev.farcall.coordinator.run;
 
+import dev.farcall.coordinator.run.driver.Decision;
+import dev.farcall.model.wire.RunStatistics;
+import dev.farcall.model.wire.SiteStatistics;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,6 +13,8 @@ import java.util.List;
  * @param localCalls calls run at home that were counted (see {@link Site#localCalls})
  * @param localCallsComplete whether every site counted its local calls, so that {@code localCalls}
  *     is the exact total rather than a lower bound
+ * @param foreignReplies replies that reached the run's own reply topic but answered no call of it
+ *     (a resent call answered twice); another run's reply never arrives there
  */
 public record RunStats(
     long localCalls,
@@ -17,6 +23,7 @@ public record RunStats(
     long retries,
     long bytesSent,
     long bytesReceived,
+    long foreignReplies,
     List<Site> sites) {
 
   public RunStats {
@@ -25,7 +32,37 @@ public record RunStats(
 
   /** A run that dispatched nothing. */
   public static RunStats empty() {
-    return new RunStats(0, true, 0, 0, 0, 0, List.of());
+    return new RunStats(0, true, 0, 0, 0, 0, 0, List.of());
+  }
+
+  /** The stats a driver reported. */
+  static RunStats of(RunStatistics reported) {
+    List<Site> sites = new ArrayList<>(reported.getSites().size());
+    for (SiteStatistics s : reported.getSites()) {
+      sites.add(
+          new Site(
+              s.getMethod().getOwnerClass(),
+              s.getMethod().getName(),
+              s.getMethod().getDescriptor(),
+              s.getRemote() ? Decision.REMOTE : Decision.LOCAL,
+              s.getLocalCalls(),
+              s.getRemoteCalls(),
+              s.getFallbacks(),
+              s.getMeanWorkMicros(),
+              s.getMeanOverheadMicros(),
+              s.getBytesSent(),
+              s.getBytesReceived(),
+              s.getRetries()));
+    }
+    return new RunStats(
+        reported.getLocalCalls(),
+        reported.getLocalCallsComplete(),
+        reported.getRemoteCalls(),
+        reported.getRetries(),
+        reported.getBytesSent(),
+        reported.getBytesReceived(),
+        reported.getForeignReplies(),
+        sites);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.Map;
 /**
  * A run as the REST API shows it.
  *
+ * @param maxHeapBytes the heap limit of the run's driver JVM ({@code -Xmx})
  * @param exitCode the program's exit status; {@code null} while it runs or when cancelled
  * @param error why it failed or was cancelled, when there is more to say than the exit code
  * @param stats per-site profile (live while running)
@@ -19,7 +20,8 @@ public record RunView(
     String heuristic,
     Map<String, Object> tunables,
     Long deadlineSeconds,
-    ProgramRun.Status status,
+    long maxHeapBytes,
+    RunStatus status,
     Integer exitCode,
     Instant createdAt,
     Instant startedAt,
@@ -27,7 +29,7 @@ public record RunView(
     String error,
     RunStats stats) {
 
-  RunView withStatus(ProgramRun.Status newStatus) {
+  RunView withStatus(RunStatus newStatus) {
     return new RunView(
         id,
         programId,
@@ -36,6 +38,7 @@ public record RunView(
         heuristic,
         tunables,
         deadlineSeconds,
+        maxHeapBytes,
         newStatus,
         exitCode,
         createdAt,
@@ -54,7 +57,8 @@ public record RunView(
         heuristic,
         tunables,
         deadlineSeconds,
-        ProgramRun.Status.RUNNING,
+        maxHeapBytes,
+        RunStatus.RUNNING,
         exitCode,
         createdAt,
         at,
@@ -72,6 +76,7 @@ public record RunView(
         heuristic,
         tunables,
         deadlineSeconds,
+        maxHeapBytes,
         status,
         exitCode,
         createdAt,
@@ -81,7 +86,7 @@ public record RunView(
         live);
   }
 
-  RunView finished(ProgramRun.Outcome outcome, Instant at, RunStats finalStats) {
+  RunView finished(RunOutcome outcome, Instant at, RunStats finalStats) {
     return new RunView(
         id,
         programId,
@@ -90,6 +95,7 @@ public record RunView(
         heuristic,
         tunables,
         deadlineSeconds,
+        maxHeapBytes,
         outcome.status(),
         outcome.exitCode(),
         createdAt,

@@ -12,13 +12,15 @@ import java.util.Map;
  * @param heuristic the placement heuristic; the configured default when absent
  * @param tunables tunables of the heuristic for this run
  * @param deadlineSeconds when set, the run is cancelled this many seconds after it was requested
+ * @param maxHeapBytes the heap limit of the run's JVM; the configured default when absent
  */
 public record StartRunRequest(
     String mainClass,
     List<String> args,
     String heuristic,
     Map<String, Object> tunables,
-    Long deadlineSeconds) {
+    Long deadlineSeconds,
+    Long maxHeapBytes) {
 
   public StartRunRequest {
     args = args == null ? List.of() : List.copyOf(args);

@@ -29,11 +29,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   private static final String BEARER = "Bearer ";
 
   private final BearerTokens tokens;
+  private final RunTokenVerifier runs;
   private final SecurityContextHolderStrategy contexts =
       SecurityContextHolder.getContextHolderStrategy();
 
-  BearerTokenFilter(BearerTokens tokens) {
+  BearerTokenFilter(BearerTokens tokens, RunTokenVerifier runs) {
     this.tokens = tokens;
+    this.runs = runs;
   }
 
   @Override
@@ -43,10 +45,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header != null) {
       if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-        Optional<Role> role = tokens.roleOf(header.substring(BEARER.length()).strip());
-        if (role.isPresent()) {
+        String token = header.substring(BEARER.length()).strip();
+        Optional<PreAuthenticatedAuthenticationToken> authentication =
+            tokens
+                .roleOf(token)
+                .map(BearerTokenFilter::authentication)
+                .or(() -> runs.verify(token).map(BearerTokenFilter::authentication));
+        if (authentication.isPresent()) {
           SecurityContext context = contexts.createEmptyContext();
-          context.setAuthentication(authentication(role.get()));
+          context.setAuthentication(authentication.get());
           contexts.setContext(context);
         } else {
           request.setAttribute(REJECTION, "The bearer token is not valid");
@@ -61,5 +68,16 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   private static PreAuthenticatedAuthenticationToken authentication(Role role) {
     return new PreAuthenticatedAuthenticationToken(
         role.label(), null, List.of(new SimpleGrantedAuthority(role.authority())));
+  }
+
+  /** A run's driver; the grant travels as the authentication's details. */
+  private static PreAuthenticatedAuthenticationToken authentication(RunGrant grant) {
+    PreAuthenticatedAuthenticationToken run =
+        new PreAuthenticatedAuthenticationToken(
+            "run " + grant.runId(),
+            null,
+            List.of(new SimpleGrantedAuthority(Role.RUN.authority())));
+    run.setDetails(grant);
+    return run;
   }
 }

@@ -9,7 +9,9 @@ enum Role {
   /** Read (GET) everything. */
   VIEWER,
   /** Download program jars (and, later, register). */
-  WORKER;
+  WORKER,
+  /** A run's driver: read its own run, download its own program's jar (see {@link RunGrant}). */
+  RUN;
 
   /** The Spring Security authority of this role. */
   String authority() {

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,14 +26,16 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Bearer-token security: stateless, no sessions, no CSRF (no cookies are ever used). Only {@code
  * /actuator/health} answers without a token; the viewer may GET everything; the worker may download
- * jars; the admin may do everything. 401 and 403 are problems like every other error.
+ * jars; a run's driver may read its own run and download its own program's jar; the admin may do
+ * everything. 401 and 403 are problems like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-  private static final String JAR_DOWNLOAD = "/api/v1/programs/*/jar";
+  private static final String JAR_DOWNLOAD = "/api/v1/programs/{programId}/jar";
+  private static final String RUN = "/api/v1/runs/{runId}";
   private static final String[] OPEN = {"/actuator/health", "/actuator/health/**"};
 
   @Bean
@@ -51,6 +54,7 @@ class SecurityConfiguration {
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
       BearerTokens tokens,
+      ObjectProvider<RunTokenVerifier> runTokens,
       @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems)
       throws Exception {
     String admin = Role.ADMIN.name();
@@ -62,7 +66,10 @@ class SecurityConfiguration {
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(
+            new BearerTokenFilter(
+                tokens, runTokens.getIfAvailable(() -> token -> java.util.Optional.empty())),
+            AnonymousAuthenticationFilter.class)
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(
@@ -82,9 +89,11 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.HEAD, OPEN)
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, JAR_DOWNLOAD)
-                    .hasAnyRole(admin, viewer, worker)
+                    .access(RunAccess.rolesOrOwnRun("programId", admin, viewer, worker))
                     .requestMatchers(HttpMethod.HEAD, JAR_DOWNLOAD)
-                    .hasAnyRole(admin, viewer, worker)
+                    .access(RunAccess.rolesOrOwnRun("programId", admin, viewer, worker))
+                    .requestMatchers(HttpMethod.GET, RUN)
+                    .access(RunAccess.rolesOrOwnRun("runId", admin, viewer))
                     .requestMatchers(HttpMethod.GET)
                     .hasAnyRole(admin, viewer)
                     .requestMatchers(HttpMethod.HEAD)

@@ -8,6 +8,7 @@ import dev.farcall.coordinator.invocation.InvocationResponse.Outcome;
 import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.program.ProgramNotFoundException;
 import dev.farcall.coordinator.program.ProgramRef;
+import dev.farcall.coordinator.system.InvalidRequestException;
 import dev.farcall.dispatch.DeadlineExceededException;
 import dev.farcall.dispatch.DispatchFixture;
 import dev.farcall.dispatch.FakeWorker;
@@ -126,8 +127,7 @@ class InvocationServiceTests {
                 serviceWithoutDispatch()
                     .prepare("p1", new InvocationBody("example.Calc", " ", null, List.of(), null)))
         .isInstanceOfSatisfying(
-            InvalidInvocationRequestException.class,
-            e -> assertThat(e.status().value()).isEqualTo(400));
+            InvalidRequestException.class, e -> assertThat(e.status().value()).isEqualTo(400));
   }
 
   // ---- through the dispatcher to a fake worker that computes with the plain values ----

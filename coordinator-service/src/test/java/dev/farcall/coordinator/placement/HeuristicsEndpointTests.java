@@ -53,6 +53,79 @@ class HeuristicsEndpointTests extends CoordinatorTestBase {
     JsonNode algorithm = find(minCut.get("parameters"), "name", "algorithm");
     assertThat(algorithm.get("type").asString()).isEqualTo("ENUM");
     assertThat(algorithm.get("choices").toString()).contains("PUSH_RELABEL", "DINIC");
+    assertThat(greedy.get("kind").asString()).isEqualTo("placement");
+    assertThat(minCut.get("kind").asString()).isEqualTo("placement");
+  }
+
+  @Test
+  void theAdaptivePolicyIsListedWithItsTunables() {
+    JsonNode list = viewer.heuristics().getBody();
+
+    JsonNode policy = find(list, "name", "cost-benefit");
+    assertThat(policy.get("kind").asString()).isEqualTo("adaptive");
+    assertThat(policy.get("default").asBoolean()).isTrue();
+    assertThat(policy.get("description").asString()).isNotBlank();
+    JsonNode margin = find(policy.get("parameters"), "name", "margin");
+    assertThat(margin.get("type").asString()).isEqualTo("DOUBLE");
+    assertThat(margin.get("default").asDouble()).isEqualTo(1.5);
+    assertThat(margin.get("min").asDouble()).isEqualTo(1.0);
+    assertThat(find(policy.get("parameters"), "name", "shadow").get("type").asString())
+        .isEqualTo("BOOLEAN");
+    assertThat(find(policy.get("parameters"), "name", "maxFlipsPerSecond").get("max").asInt())
+        .isEqualTo(10_000);
+  }
+
+  @Test
+  void adaptiveSettingsRoundTripAndAbsentOnesTakeTheDefaults() {
+    JsonNode defaults = viewer.settings().getBody().get("adaptive");
+
+    ResponseEntity<JsonNode> put =
+        admin.putSettings(
+            "{\"heuristic\": \"greedy\", \"tunables\": {},"
+                + " \"adaptive\": {\"policy\": \"cost-benefit\","
+                + " \"tunables\": {\"margin\": 2, \"shadow\": true}}}");
+
+    assertThat(defaults.get("policy").asString()).isEqualTo("cost-benefit");
+    assertThat(defaults.get("tunables").get("margin").asDouble()).isEqualTo(1.5);
+    assertThat(put.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode adaptive = viewer.settings().getBody().get("adaptive");
+    assertThat(adaptive.get("tunables").get("margin").asDouble()).isEqualTo(2.0);
+    assertThat(adaptive.get("tunables").get("shadow").asBoolean()).isTrue();
+    assertThat(adaptive.get("tunables").get("minDwellMillis").asInt()).isEqualTo(500);
+    assertThat(put.getBody().get("adaptive")).isEqualTo(adaptive);
+    admin.putSettings("{\"heuristic\": \"greedy\"}");
+    assertThat(viewer.settings().getBody().get("adaptive")).isEqualTo(defaults);
+  }
+
+  @Test
+  void invalidAdaptiveSettingsAreRejectedAndChangeNeitherPart() {
+    admin.putSettings(
+        "{\"heuristic\": \"greedy\", \"tunables\": {\"k\": 8},"
+            + " \"adaptive\": {\"tunables\": {\"margin\": 3}}}");
+    JsonNode before = admin.settings().getBody();
+
+    ResponseEntity<JsonNode> outOfRange =
+        admin.putSettings(
+            "{\"heuristic\": \"greedy\", \"tunables\": {\"k\": 2},"
+                + " \"adaptive\": {\"tunables\": {\"maxFlipsPerSecond\": 0}}}");
+    ResponseEntity<JsonNode> unknownPolicy =
+        admin.putSettings("{\"heuristic\": \"greedy\", \"adaptive\": {\"policy\": \"coin\"}}");
+    ResponseEntity<JsonNode> badPlacement =
+        admin.putSettings(
+            "{\"heuristic\": \"greedy\", \"tunables\": {\"k\": 5000},"
+                + " \"adaptive\": {\"tunables\": {\"margin\": 4}}}");
+
+    assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    assertThat(outOfRange.getBody().get("type").asString()).endsWith("/invalid-tunables");
+    JsonNode violation = outOfRange.getBody().get("violations").get(0);
+    assertThat(violation.get("name").asString()).isEqualTo("maxFlipsPerSecond");
+    assertThat(violation.get("problem").asString()).contains("out of range").contains("10000");
+    assertThat(unknownPolicy.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    assertThat(unknownPolicy.getBody().get("violations").get(0).get("problem").asString())
+        .contains("cost-benefit");
+    assertThat(badPlacement.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    assertThat(admin.settings().getBody()).isEqualTo(before);
+    assertThat(before.get("adaptive").get("tunables").get("margin").asDouble()).isEqualTo(3.0);
   }
 
   @Test

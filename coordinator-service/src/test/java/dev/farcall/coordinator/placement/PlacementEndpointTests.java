@@ -75,6 +75,22 @@ class PlacementEndpointTests extends CoordinatorTestBase {
   }
 
   @Test
+  void everyEstimateSaysWhereItComesFrom() {
+    JsonNode plan = plan();
+
+    assertThat(plan.get("decisions"))
+        .allSatisfy(
+            d ->
+                assertThat(d.get("estimates").get("source").asString())
+                    .isIn("STATIC", "PROFILE", "UNKNOWN"));
+    // five loops bounded by the argument: a guess, not a figure the code fixes
+    assertThat(decision(plan, "countSolutions").get("estimates").get("source").asString())
+        .isEqualTo("UNKNOWN");
+    assertThat(decision(plan, "square").get("estimates").get("source").asString())
+        .isEqualTo("STATIC");
+  }
+
+  @Test
   void minCutPreviewGivesTheSameAnswersWithoutANewVersion() {
     ResponseEntity<JsonNode> preview = admin.placement(id, "min-cut");
 

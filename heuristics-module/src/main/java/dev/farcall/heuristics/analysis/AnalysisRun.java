@@ -24,11 +24,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldNode;
-import org.objectweb.asm.tree.JumpInsnNode;
-import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
 
 /** One analysis of one program: the state and the phases (internal to {@link JarAnalyzer}). */
 final class AnalysisRun {
@@ -217,53 +213,22 @@ final class AnalysisRun {
     return internal.substring(internal.lastIndexOf('/') + 1);
   }
 
-  /** Instruction count and loop nesting (loops found from backward jumps). */
+  /** Instruction count and loops: nesting and trip counts (see {@link LoopBounds}). */
   private static void estimate(Node n) {
     MethodNode m = n.method;
-    int size = m.instructions.size();
-    n.loopDepthAt = new int[size];
-    if (size == 0) {
-      return;
-    }
+    LoopBounds loops = LoopBounds.of(m);
     int count = 0;
-    Map<Integer, Integer> loopEnds = new HashMap<>();
-    int index = 0;
     for (AbstractInsnNode insn : m.instructions) {
       if (insn.getOpcode() >= 0) {
         count++;
       }
-      List<LabelNode> targets = List.of();
-      if (insn instanceof JumpInsnNode j) {
-        targets = List.of(j.label);
-      } else if (insn instanceof TableSwitchInsnNode t) {
-        targets = new ArrayList<>(t.labels);
-        targets.add(t.dflt);
-      } else if (insn instanceof LookupSwitchInsnNode l) {
-        targets = new ArrayList<>(l.labels);
-        targets.add(l.dflt);
-      }
-      for (LabelNode label : targets) {
-        int target = m.instructions.indexOf(label);
-        if (target <= index) {
-          loopEnds.merge(target, index, Math::max);
-        }
-      }
-      index++;
     }
-    int[] delta = new int[size + 1];
-    for (Map.Entry<Integer, Integer> loop : loopEnds.entrySet()) {
-      delta[loop.getKey()]++;
-      delta[loop.getValue() + 1]--;
-    }
-    int depth = 0;
-    int max = 0;
-    for (int i = 0; i < size; i++) {
-      depth += delta[i];
-      n.loopDepthAt[i] = depth;
-      max = Math.max(max, depth);
-    }
+    n.loopDepthAt = loops.depth;
+    n.knownIterationsAt = loops.knownIterations;
+    n.unknownLoopsAt = loops.unknownLoops;
+    n.bodyExecutions = loops.executionsByUnknownLoops();
     n.instructionCount = count;
-    n.maxLoopDepth = max;
+    n.maxLoopDepth = loops.maxDepth();
   }
 
   private void markForkJoinBodies() {
@@ -780,14 +745,16 @@ final class AnalysisRun {
         n.remoteHint,
         n.isStatic,
         n.instructionCount,
-        n.maxLoopDepth);
+        n.maxLoopDepth,
+        n.bodyExecutions);
   }
 
   private List<CallSite> callSites() {
     List<CallSite> result = new ArrayList<>();
     for (Node n : programNodes) {
       for (Edge e : n.out) {
-        int depth = e.instruction < n.loopDepthAt.length ? n.loopDepthAt[e.instruction] : 0;
+        boolean inCode = e.instruction >= 0 && e.instruction < n.loopDepthAt.length;
+        int depth = inCode ? n.loopDepthAt[e.instruction] : 0;
         result.add(
             new CallSite(
                 n.ref,
@@ -797,7 +764,9 @@ final class AnalysisRun {
                 e.instruction,
                 depth,
                 n.concurrentBody || e.concurrent,
-                !e.to.isProgram()));
+                !e.to.isProgram(),
+                inCode ? n.knownIterationsAt[e.instruction] : 1,
+                inCode ? n.unknownLoopsAt[e.instruction] : 0));
       }
     }
     return result;

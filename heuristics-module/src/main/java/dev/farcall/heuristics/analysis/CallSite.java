@@ -14,6 +14,10 @@ package dev.farcall.heuristics.analysis;
  *     passed to a parallel stream, an executor, a {@code CompletableFuture.*Async} or a {@code
  *     ForkJoinPool}, or inside {@code compute()} of a {@code ForkJoinTask}
  * @param libraryCallee whether the callee is outside the program (JDK or missing library)
+ * @param knownIterations product of the known trip counts of the loops around the call (1 when none
+ *     is known)
+ * @param unknownLoops how many of the {@code loopDepth} loops around the call have a trip count the
+ *     code does not fix
  */
 public record CallSite(
     MethodRef caller,
@@ -23,4 +27,30 @@ public record CallSite(
     int instructionIndex,
     int loopDepth,
     boolean concurrentContext,
-    boolean libraryCallee) {}
+    boolean libraryCallee,
+    double knownIterations,
+    int unknownLoops) {
+
+  /** A call site whose loops all have unknown trip counts. */
+  public CallSite(
+      MethodRef caller,
+      MethodRef callee,
+      MethodRef declaredCallee,
+      CallKind kind,
+      int instructionIndex,
+      int loopDepth,
+      boolean concurrentContext,
+      boolean libraryCallee) {
+    this(
+        caller,
+        callee,
+        declaredCallee,
+        kind,
+        instructionIndex,
+        loopDepth,
+        concurrentContext,
+        libraryCallee,
+        1,
+        loopDepth);
+  }
+}

@@ -20,6 +20,11 @@ import java.util.Set;
  * @param isStatic whether the method is static
  * @param instructionCount bytecode instructions in the method's own body (0 for abstract/native)
  * @param maxLoopDepth deepest loop nesting in the method's own body
+ * @param bodyExecutions instructions one call of the body executes, by the number of loops of
+ *     unknown trip count around them: element k counts the instructions inside k such loops, each
+ *     weighted by the product of the known trip counts around it (constant loop bounds read from
+ *     the code, see {@code LoopBounds}); a cost model multiplies element k by its guess per unknown
+ *     loop to the power k. Empty when unknown (an analysis stored before it existed)
  */
 public record MethodAnalysis(
     MethodRef method,
@@ -30,12 +35,39 @@ public record MethodAnalysis(
     boolean remoteHint,
     boolean isStatic,
     int instructionCount,
-    int maxLoopDepth) {
+    int maxLoopDepth,
+    List<Double> bodyExecutions) {
 
+  /** Copies the collections. */
   public MethodAnalysis {
     effects = Set.copyOf(effects);
     reasons = List.copyOf(reasons);
     declarations = Set.copyOf(declarations);
+    bodyExecutions = bodyExecutions == null ? List.of() : List.copyOf(bodyExecutions);
+  }
+
+  /** A verdict without loop trip counts (every loop's count unknown). */
+  public MethodAnalysis(
+      MethodRef method,
+      boolean movable,
+      Set<Effect> effects,
+      List<String> reasons,
+      Set<String> declarations,
+      boolean remoteHint,
+      boolean isStatic,
+      int instructionCount,
+      int maxLoopDepth) {
+    this(
+        method,
+        movable,
+        effects,
+        reasons,
+        declarations,
+        remoteHint,
+        isStatic,
+        instructionCount,
+        maxLoopDepth,
+        List.of());
   }
 
   /** Dotted class name. */

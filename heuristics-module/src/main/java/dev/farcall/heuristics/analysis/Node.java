@@ -80,6 +80,9 @@ final class Node {
   int instructionCount;
   int maxLoopDepth;
   int[] loopDepthAt = new int[0];
+  double[] knownIterationsAt = new double[0];
+  int[] unknownLoopsAt = new int[0];
+  List<Double> bodyExecutions = List.of();
 
   // propagation
   int effects;

@@ -6,6 +6,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
  * An index over a {@link PlacementProblem} with dense int ids (methods sorted by key, so results do
@@ -143,75 +148,42 @@ final class CallGraph {
   }
 
   /**
-   * Tarjan's algorithm without recursion (deep call chains must not overflow the stack). Tarjan
-   * emits a component after every component it reaches, so the reversed emission order puts callers
-   * first.
+   * The strongly connected components (JGraphT's Kosaraju inspector, whose depth-first searches
+   * keep their own stack, so deep call chains cannot overflow the thread's), ordered topologically
+   * over the condensation: callers before callees. Members of a component are sorted by id.
    */
   private int[][] stronglyConnectedComponents() {
     int n = methods.length;
-    int[] index = new int[n];
-    int[] low = new int[n];
-    Arrays.fill(index, -1);
-    boolean[] onStack = new boolean[n];
-    int[] stack = new int[n];
-    int stackSize = 0;
-    int[] callStack = new int[n];
-    int[] edgeCursor = new int[n];
-    List<int[]> emitted = new ArrayList<>();
-    int counter = 0;
-    for (int start = 0; start < n; start++) {
-      if (index[start] >= 0) {
-        continue;
+    Graph<Integer, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
+    for (int v = 0; v < n; v++) {
+      graph.addVertex(v);
+    }
+    for (int s = 0; s < sites.length; s++) {
+      if (siteCaller[s] == siteCallee[s]) {
+        recursive[siteCaller[s]] = true;
       }
-      int depth = 0;
-      callStack[depth++] = start;
-      index[start] = low[start] = counter++;
-      stack[stackSize++] = start;
-      onStack[start] = true;
-      while (depth > 0) {
-        int v = callStack[depth - 1];
-        if (edgeCursor[v] < outSites[v].length) {
-          int w = siteCallee[outSites[v][edgeCursor[v]++]];
-          if (w == v) {
-            recursive[v] = true;
-          }
-          if (index[w] < 0) {
-            index[w] = low[w] = counter++;
-            stack[stackSize++] = w;
-            onStack[w] = true;
-            callStack[depth++] = w;
-          } else if (onStack[w]) {
-            low[v] = Math.min(low[v], index[w]);
-          }
-        } else {
-          depth--;
-          if (depth > 0) {
-            int parent = callStack[depth - 1];
-            low[parent] = Math.min(low[parent], low[v]);
-          }
-          if (low[v] == index[v]) {
-            int end = stackSize;
-            int w;
-            do {
-              w = stack[--stackSize];
-              onStack[w] = false;
-            } while (w != v);
-            int[] component = Arrays.copyOfRange(stack, stackSize, end);
-            Arrays.sort(component);
-            if (component.length > 1) {
-              for (int member : component) {
-                recursive[member] = true;
+      graph.addEdge(siteCaller[s], siteCallee[s]);
+    }
+    Graph<Graph<Integer, DefaultEdge>, DefaultEdge> condensation =
+        new KosarajuStrongConnectivityInspector<>(graph).getCondensation();
+    List<int[]> ordered = new ArrayList<>(condensation.vertexSet().size());
+    new TopologicalOrderIterator<>(condensation, COMPONENTS_BY_FIRST_MEMBER)
+        .forEachRemaining(
+            c -> {
+              int[] component =
+                  c.vertexSet().stream().mapToInt(Integer::intValue).sorted().toArray();
+              if (component.length > 1) {
+                for (int member : component) {
+                  recursive[member] = true;
+                }
               }
-            }
-            emitted.add(component);
-          }
-        }
-      }
-    }
-    int[][] topological = new int[emitted.size()][];
-    for (int i = 0; i < topological.length; i++) {
-      topological[i] = emitted.get(emitted.size() - 1 - i);
-    }
-    return topological;
+              ordered.add(component);
+            });
+    return ordered.toArray(int[][]::new);
   }
+
+  /** Breaks ties between components ready at once, so that the order never depends on hashing. */
+  private static final Comparator<Graph<Integer, DefaultEdge>> COMPONENTS_BY_FIRST_MEMBER =
+      Comparator.comparingInt(
+          c -> c.vertexSet().stream().mapToInt(Integer::intValue).min().orElse(0));
 }

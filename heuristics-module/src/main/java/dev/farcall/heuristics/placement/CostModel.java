@@ -18,11 +18,16 @@ public interface CostModel {
   /** Estimated encoded argument plus result size of one call, in bytes. */
   long transferBytes(String methodKey);
 
-  /** How often the site runs per execution of its caller (from its loop depth). */
+  /** How often the site runs per execution of its caller (from the loops around it). */
   double callsPerExecution(CallSite site);
 
   /** Whether the method's figures come from a measured profile. */
   boolean profiled(String methodKey);
+
+  /** Where the method's work figure comes from. */
+  default EstimateSource source(String methodKey) {
+    return profiled(methodKey) ? EstimateSource.PROFILE : EstimateSource.STATIC;
+  }
 
   /** The figures for a method, as a plan reports them. */
   default Estimates estimates(String methodKey) {
@@ -30,6 +35,6 @@ public interface CostModel {
         workNanos(methodKey),
         dispatchNanos(methodKey),
         transferBytes(methodKey),
-        profiled(methodKey));
+        source(methodKey));
   }
 }

@@ -1,14 +1,15 @@
 package dev.farcall.heuristics.placement;
 
 /**
- * Formats estimates for reasons people read. Hand-rolled rather than {@code String.format}, which
- * dominated the time of a greedy placement of 10,000 methods.
+ * Formats estimates for reasons people read (placement plans and the adaptive policy's decisions).
+ * Hand-rolled rather than {@code String.format}, which dominated the time of a greedy placement of
+ * 10,000 methods.
  */
-final class Durations {
+public final class Durations {
   private Durations() {}
 
   /** E.g. {@code 80 ns}, {@code 350.0 µs}, {@code 12.0 ms}, {@code 2.5 s}. */
-  static String format(double nanos) {
+  public static String format(double nanos) {
     if (nanos < 1_000) {
       return Math.round(nanos) + " ns";
     }
@@ -22,14 +23,14 @@ final class Durations {
   }
 
   /** A factor without needless decimals: {@code 4}, {@code 0.5}. */
-  static String factor(double factor) {
+  public static String factor(double factor) {
     return factor == Math.rint(factor) && Math.abs(factor) < 1e15
         ? Long.toString((long) factor)
         : Double.toString(factor);
   }
 
   /** A count without decimals. */
-  static String count(double count) {
+  public static String count(double count) {
     return Long.toString(Math.round(count));
   }
 

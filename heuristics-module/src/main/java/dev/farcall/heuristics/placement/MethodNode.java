@@ -1,5 +1,6 @@
 package dev.farcall.heuristics.placement;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,10 @@ import java.util.Objects;
  * @param instructionCount bytecode instructions in its own body
  * @param maxLoopDepth deepest loop nesting in its own body
  * @param transferBytes estimated encoded size of its arguments plus its result, in bytes
+ * @param bodyExecutions instructions one call of its own body executes, by the number of loops of
+ *     unknown trip count around them (element k: inside k such loops, weighted by the constant trip
+ *     counts around them); empty when the analysis gave none, and then every instruction counts as
+ *     if inside {@code maxLoopDepth} loops of unknown count
  */
 public record MethodNode(
     String key,
@@ -30,10 +35,17 @@ public record MethodNode(
     boolean remoteHint,
     int instructionCount,
     int maxLoopDepth,
-    long transferBytes) {
+    long transferBytes,
+    List<Double> bodyExecutions) {
 
   /** Validates names, figures and that a method kept home says why. */
   public MethodNode {
+    bodyExecutions = bodyExecutions == null ? List.of() : List.copyOf(bodyExecutions);
+    for (double term : bodyExecutions) {
+      if (!(term >= 0) || Double.isInfinite(term)) {
+        throw new IllegalArgumentException("method " + key + " has a bad execution count " + term);
+      }
+    }
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(className, "className");
     Objects.requireNonNull(methodName, "methodName");
@@ -46,6 +58,34 @@ public record MethodNode(
     if (instructionCount < 0 || maxLoopDepth < 0 || transferBytes < 0) {
       throw new IllegalArgumentException("method " + key + " has a negative estimate");
     }
+  }
+
+  /** A method without loop trip counts ({@code bodyExecutions} empty). */
+  public MethodNode(
+      String key,
+      String className,
+      String methodName,
+      String descriptor,
+      boolean movable,
+      boolean pinned,
+      String homeReason,
+      boolean remoteHint,
+      int instructionCount,
+      int maxLoopDepth,
+      long transferBytes) {
+    this(
+        key,
+        className,
+        methodName,
+        descriptor,
+        movable,
+        pinned,
+        homeReason,
+        remoteHint,
+        instructionCount,
+        maxLoopDepth,
+        transferBytes,
+        List.of());
   }
 
   /** The key of a method: {@code className + "#" + methodName + descriptor}. */
@@ -81,6 +121,7 @@ public record MethodNode(
     private int instructionCount;
     private int maxLoopDepth;
     private long transferBytes;
+    private List<Double> bodyExecutions = List.of();
 
     private Builder(String className, String methodName, String descriptor) {
       this.className = className;
@@ -117,6 +158,12 @@ public record MethodNode(
       return this;
     }
 
+    /** Sets the instructions executed by unknown loops around them ({@link #bodyExecutions()}). */
+    public Builder bodyExecutions(List<Double> executions) {
+      this.bodyExecutions = executions;
+      return this;
+    }
+
     /** Builds the node. */
     public MethodNode build() {
       return new MethodNode(
@@ -130,7 +177,8 @@ public record MethodNode(
           remoteHint,
           instructionCount,
           maxLoopDepth,
-          transferBytes);
+          transferBytes,
+          bodyExecutions);
     }
   }
 }

@@ -1,18 +1,28 @@
 package dev.farcall.heuristics.placement;
 
+import java.util.List;
+
 /**
  * Cost model from static estimates, replaced per method by a measured {@link MethodProfile} when
- * the problem has one.
+ * the problem has one (a measurement always wins).
  *
  * <ul>
- *   <li>own work = instructions × {@code nsPerInstruction} × {@code loopFactor}^(max loop depth);
- *   <li>work = own work + Σ over call sites {@code loopFactor}^(site loop depth) × callee's work; a
- *       recursive method or cycle counts its members' own work {@code recursionFactor} times plus
- *       the calls leaving the cycle, so recursion converges;
+ *   <li>own work = {@code nsPerInstruction} × the instructions one call executes: each instruction
+ *       counts the product of the trip counts the bytecode fixes for the loops around it ({@code
+ *       for (int i = 0; i < 1000; i++)} counts 1000, {@link MethodNode#bodyExecutions()}); when
+ *       some loop's count is not fixed (it depends on parameters or data), the whole body counts
+ *       {@code loopFactor}^(deepest nesting of such loops) times more, leaning high; a method
+ *       without those figures counts every instruction at {@code loopFactor}^(max loop depth);
+ *   <li>work = own work + Σ over call sites (known iterations × {@code loopFactor}^(loops of
+ *       unknown count around the site)) × callee's work; a recursive method or cycle counts its
+ *       members' own work {@code recursionFactor} times plus the calls leaving the cycle, so
+ *       recursion converges;
  *   <li>dispatch = {@code dispatchOverheadMicros} + {@code nsPerByte} × argument and result bytes.
  * </ul>
  *
- * <p>Every figure is capped at {@link #MAX_NANOS} so deep loop nests cannot overflow.
+ * <p>Each figure has a {@link EstimateSource}: PROFILE when measured, UNKNOWN when a guess went
+ * into it (a loop of unknown count, recursion, or a callee whose work is UNKNOWN), STATIC
+ * otherwise. Every figure is capped at {@link #MAX_NANOS} so deep loop nests cannot overflow.
  */
 public final class StaticCostModel implements CostModel {
 
@@ -26,6 +36,7 @@ public final class StaticCostModel implements CostModel {
   private final double[] dispatch;
   private final long[] bytes;
   private final boolean[] profiled;
+  private final boolean[] guessed;
 
   private StaticCostModel(CallGraph graph, CostParameters parameters) {
     this.graph = graph;
@@ -36,20 +47,55 @@ public final class StaticCostModel implements CostModel {
     dispatch = new double[n];
     bytes = new long[n];
     profiled = new boolean[n];
+    guessed = new boolean[n];
     for (int m = 0; m < n; m++) {
       MethodNode method = graph.methods[m];
       MethodProfile profile = graph.problem.profiles().get(method.key());
-      own[m] =
-          cap(
-              method.instructionCount()
-                  * parameters.nsPerInstruction()
-                  * Math.pow(parameters.loopFactor(), method.maxLoopDepth()));
+      own[m] = cap(parameters.nsPerInstruction() * executions(method));
+      guessed[m] = hasUnknownLoops(method);
       bytes[m] = profile != null ? Math.round(profile.meanBytes()) : method.transferBytes();
       profiled[m] = profile != null;
       dispatch[m] =
           cap(parameters.dispatchOverheadMicros() * 1000 + parameters.nsPerByte() * bytes[m]);
     }
     computeInclusiveWork();
+  }
+
+  /**
+   * Instructions one call of the method's own body executes: constant trip counts exactly, and,
+   * when some loop's count is unknown, the whole body at the deepest nesting of unknown loops
+   * (loopFactor per level), as if all its code ran as often as that loop's body. That leans high
+   * where the code cannot say, so a method whose loops depend on its arguments is never taken for
+   * tiny (trial calls at run time measure it), and it gives a body without trip counts the estimate
+   * it always had.
+   */
+  private double executions(MethodNode method) {
+    List<Double> terms = method.bodyExecutions();
+    if (terms.isEmpty()) {
+      return method.instructionCount() * Math.pow(parameters.loopFactor(), method.maxLoopDepth());
+    }
+    double total = 0;
+    int deepest = 0;
+    for (int k = 0; k < terms.size(); k++) {
+      total += terms.get(k);
+      if (terms.get(k) > 0) {
+        deepest = k;
+      }
+    }
+    return total * Math.pow(parameters.loopFactor(), deepest);
+  }
+
+  private static boolean hasUnknownLoops(MethodNode method) {
+    List<Double> terms = method.bodyExecutions();
+    if (terms.isEmpty()) {
+      return method.maxLoopDepth() > 0 && method.instructionCount() > 0;
+    }
+    for (int k = 1; k < terms.size(); k++) {
+      if (terms.get(k) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A cost model for {@code problem} with the given parameters. */
@@ -73,16 +119,22 @@ public final class StaticCostModel implements CostModel {
       int[] members = components[c];
       boolean cycle = members.length > 1 || graph.recursive[members[0]];
       double total = 0;
+      boolean guess = cycle;
       for (int m : members) {
         total += cycle ? parameters.recursionFactor() * own[m] : own[m];
+        guess |= guessed[m];
         for (int s : graph.outSites[m]) {
           int callee = graph.siteCallee[s];
           if (!cycle || !contains(members, callee)) {
             total += callsPerExecution(s) * work[callee];
+            guess |= guessed[callee] || (graph.sites[s].unknownLoops() > 0 && work[callee] > 0);
           }
         }
       }
       double value = cap(total);
+      for (int m : members) {
+        guessed[m] = guess;
+      }
       for (int m : members) {
         MethodProfile profile = graph.problem.profiles().get(graph.methods[m].key());
         if (profile == null) {
@@ -90,6 +142,7 @@ public final class StaticCostModel implements CostModel {
         } else {
           // the measurement is inclusive: what is left after the callees is the method's own work
           work[m] = cap(profile.meanWorkMicros() * 1000);
+          guessed[m] = false;
           double callees = 0;
           for (int s : graph.outSites[m]) {
             callees += callsPerExecution(s) * work[graph.siteCallee[s]];
@@ -109,7 +162,7 @@ public final class StaticCostModel implements CostModel {
   }
 
   double callsPerExecution(int site) {
-    return cap(Math.pow(parameters.loopFactor(), graph.sites[site].loopDepth()));
+    return callsPerExecution(graph.sites[site]);
   }
 
   double work(int m) {
@@ -125,7 +178,14 @@ public final class StaticCostModel implements CostModel {
   }
 
   Estimates estimates(int m) {
-    return new Estimates(work[m], dispatch[m], bytes[m], profiled[m]);
+    return new Estimates(work[m], dispatch[m], bytes[m], source(m));
+  }
+
+  private EstimateSource source(int m) {
+    if (profiled[m]) {
+      return EstimateSource.PROFILE;
+    }
+    return guessed[m] ? EstimateSource.UNKNOWN : EstimateSource.STATIC;
   }
 
   private int id(String methodKey) {
@@ -158,11 +218,16 @@ public final class StaticCostModel implements CostModel {
 
   @Override
   public double callsPerExecution(CallSite site) {
-    return cap(Math.pow(parameters.loopFactor(), site.loopDepth()));
+    return cap(site.knownIterations() * Math.pow(parameters.loopFactor(), site.unknownLoops()));
   }
 
   @Override
   public boolean profiled(String methodKey) {
     return profiled[id(methodKey)];
+  }
+
+  @Override
+  public EstimateSource source(String methodKey) {
+    return source(id(methodKey));
   }
 }

@@ -24,7 +24,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li><b>Methods.</b> One {@link MethodNode} per analysed method, keyed {@code
- *       pkg.Class#name(desc)}, with the analysis' instruction count and loop depth and a transfer
+ *       pkg.Class#name(desc)}, with the analysis' instruction count, loop depth and instructions
+ *       executed per call (constant loop bounds counted, the others marked unknown), and a transfer
  *       size guessed from the descriptor (receiver, arguments, result).
  *   <li><b>Pinned</b> (never moves, and neither does anything that calls it): declared {@code
  *       Pinned} (on the method, or reached through a call to a pinned method), or not movable
@@ -42,10 +43,11 @@ import java.util.Set;
  *       fork/join) as concurrent, and the call site that creates it too.
  *   <li><b>Call sites</b>: every call-graph edge between two program methods (calls into the JDK
  *       and libraries are part of the caller's work), with the analysis' loop depth and concurrency
- *       flag. A lambda or method reference ({@link CallKind#LAMBDA}) and a callback the JDK may
- *       call on an object the program creates ({@link CallKind#CALLBACK}, e.g. {@code compare})
- *       count one loop level deeper than where they are created, because the JDK calls them once
- *       per element or task.
+ *       flag, and the trip counts the code fixes for the loops around it. A lambda or method
+ *       reference ({@link CallKind#LAMBDA}) and a callback the JDK may call on an object the
+ *       program creates ({@link CallKind#CALLBACK}, e.g. {@code compare}) count one loop of unknown
+ *       trip count deeper than where they are created, because the JDK calls them once per element
+ *       or task.
  *   <li><b>Entry points</b>: every {@code static void main(String[])}. A library jar has none; then
  *       every method no call site reaches counts as a root (the placement problem's rule), which is
  *       how a library's API is used: called from home by code outside the jar. Making every public
@@ -101,14 +103,16 @@ public final class PlacementProblemAdapter {
       }
       boolean viaFunctionObject =
           edge.kind() == CallKind.LAMBDA || edge.kind() == CallKind.CALLBACK;
-      int depth = edge.loopDepth() + (viaFunctionObject ? 1 : 0);
+      int extra = viaFunctionObject ? 1 : 0;
       sites.add(
           new dev.farcall.heuristics.placement.CallSite(
               caller.key(),
               callee.key(),
               Math.max(0, edge.instructionIndex()),
-              depth,
-              edge.concurrentContext()));
+              edge.loopDepth() + extra,
+              edge.concurrentContext(),
+              edge.knownIterations(),
+              edge.unknownLoops() + extra));
     }
     return PlacementProblem.of(List.copyOf(nodes.values()), sites, entryPoints);
   }
@@ -136,7 +140,8 @@ public final class PlacementProblemAdapter {
             .estimates(
                 Math.max(0, method.instructionCount()),
                 Math.max(0, method.maxLoopDepth()),
-                TransferEstimate.bytesOf(method.descriptor(), method.isStatic()));
+                TransferEstimate.bytesOf(method.descriptor(), method.isStatic()))
+            .bodyExecutions(method.bodyExecutions());
     String reason = String.join("; ", method.reasons());
     if (isPinned(method)) {
       builder.pinned(reason.isEmpty() ? "PINNED: declared" : reason);

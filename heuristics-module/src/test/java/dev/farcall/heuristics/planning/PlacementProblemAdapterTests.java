@@ -12,8 +12,10 @@ import dev.farcall.heuristics.analysis.MethodAnalysis;
 import dev.farcall.heuristics.analysis.MethodRef;
 import dev.farcall.heuristics.analysis.ProgramModel;
 import dev.farcall.heuristics.placement.Decision;
+import dev.farcall.heuristics.placement.EstimateSource;
 import dev.farcall.heuristics.placement.MethodNode;
 import dev.farcall.heuristics.placement.MethodPlacement;
+import dev.farcall.heuristics.placement.MethodProfile;
 import dev.farcall.heuristics.placement.OverrideMode;
 import dev.farcall.heuristics.placement.OverrideRejectedException;
 import dev.farcall.heuristics.placement.PlacementHeuristic;
@@ -116,6 +118,34 @@ class PlacementProblemAdapterTests {
         .get()
         .extracting(MethodPlacement::decision)
         .isEqualTo(Decision.PINNED);
+  }
+
+  @Test
+  void constantLoopBoundsAreCountedAndBoundsFromParametersMakeTheEstimateUnknownNotTiny() {
+    PlacementPlan plan = place("greedy");
+    String programs = "dev.farcall.examples.programs.";
+
+    MethodPlacement collatz = decision(plan, programs + "parallelstream.Main#collatzBlock(J)J");
+    MethodPlacement mix = decision(plan, programs + "finegrained.Main#mix(I)I");
+
+    // 2,000 iterations of an outer loop read from the code, an inner loop of unknown count
+    assertThat(collatz.estimates().source()).isEqualTo(EstimateSource.UNKNOWN);
+    assertThat(collatz.estimates().workNanos()).isGreaterThan(100_000);
+    assertThat(mix.estimates().source()).isEqualTo(EstimateSource.STATIC);
+    assertThat(mix.estimates().workNanos()).isLessThan(20);
+  }
+
+  @Test
+  void aMeasuredProfileWinsOverTheStaticEstimateOfAnExample() {
+    String collatz = "dev.farcall.examples.programs.parallelstream.Main#collatzBlock(J)J";
+    PlacementProblem profiled =
+        problem.withProfiles(Map.of(collatz, new MethodProfile(300, 24, 1_000)));
+
+    MethodPlacement decision =
+        decision(PlacementHeuristics.builtIn().defaultHeuristic().place(profiled), collatz);
+
+    assertThat(decision.estimates().source()).isEqualTo(EstimateSource.PROFILE);
+    assertThat(decision.estimates().workNanos()).isEqualTo(300_000);
   }
 
   @Test

@@ -42,8 +42,9 @@ public class ProgramClassLoader extends ClassLoader {
   private final ClassLoader apiLoader;
   private final ProtectionDomain domain;
 
-  private ProgramClassLoader(String label, Map<String, byte[]> entries, ClassLoader apiLoader) {
-    super("farcall-program-" + label, ClassLoader.getPlatformClassLoader());
+  private ProgramClassLoader(
+      String label, Map<String, byte[]> entries, ClassLoader apiLoader, boolean named) {
+    super(named ? "farcall-program-" + label : null, ClassLoader.getPlatformClassLoader());
     this.label = label;
     this.entries = entries;
     this.apiLoader = apiLoader;
@@ -58,7 +59,7 @@ public class ProgramClassLoader extends ClassLoader {
    * @param apiLoader the host loader that supplies {@code dev.farcall.api}
    */
   public static ProgramClassLoader fromJar(Path jar, String label, ClassLoader apiLoader) {
-    return new ProgramClassLoader(label, readEntries(jar), apiLoader);
+    return new ProgramClassLoader(label, readEntries(jar), apiLoader, true);
   }
 
   /**
@@ -66,7 +67,16 @@ public class ProgramClassLoader extends ClassLoader {
    * {@link #fromJar}.
    */
   protected ProgramClassLoader(Path jar, String label, ClassLoader apiLoader) {
-    this(label, readEntries(jar), apiLoader);
+    this(label, readEntries(jar), apiLoader, true);
+  }
+
+  /**
+   * For subclasses that rewrite classes, optionally without a loader name: a run driver's program
+   * loader is unnamed like the JVM's application loader, so that stack traces print the same as
+   * under plain {@code java} (a named loader's frames read {@code name//pkg.Class.method}).
+   */
+  protected ProgramClassLoader(Path jar, String label, ClassLoader apiLoader, boolean named) {
+    this(label, readEntries(jar), apiLoader, named);
   }
 
   private static Map<String, byte[]> readEntries(Path jar) {
@@ -112,7 +122,7 @@ public class ProgramClassLoader extends ClassLoader {
       String label, Map<String, byte[]> classesByInternalName, ClassLoader apiLoader) {
     Map<String, byte[]> entries = new HashMap<>();
     classesByInternalName.forEach((name, bytes) -> entries.put(name + ".class", bytes));
-    return new ProgramClassLoader(label, entries, apiLoader);
+    return new ProgramClassLoader(label, entries, apiLoader, true);
   }
 
   private static boolean isNestedJar(String name) {

@@ -14,8 +14,9 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.avro.util.ClassSecurityValidator;
 
 /**
- * Avro binary encoding of the wire records (requests, results, heartbeats) carried as Kafka record
- * values. Readers and writers are built once per record type; instances are thread-safe.
+ * Avro binary encoding of the wire records (requests, results, heartbeats, run specs and run
+ * events) carried as Kafka record values. Readers and writers are built once per record type;
+ * instances are thread-safe.
  *
  * @param <T> the generated record type
  */
@@ -42,6 +43,14 @@ public final class WireFormat<T extends SpecificRecordBase> {
   /** Heartbeats on the heartbeats topic. */
   public static final WireFormat<WorkerHeartbeat> HEARTBEATS =
       new WireFormat<>(WorkerHeartbeat.class, WorkerHeartbeat.getClassSchema());
+
+  /** What the coordinator writes to a run driver's standard input. */
+  public static final WireFormat<RunSpec> RUN_SPECS =
+      new WireFormat<>(RunSpec.class, RunSpec.getClassSchema());
+
+  /** Run drivers' reports on the run-events topic. */
+  public static final WireFormat<RunEvent> RUN_EVENTS =
+      new WireFormat<>(RunEvent.class, RunEvent.getClassSchema());
 
   private final Class<T> type;
   private final SpecificDatumWriter<T> writer;

@@ -1,0 +1,86 @@
+package dev.farcall.coordinator.run;
+
+import dev.farcall.coordinator.program.ProgramRef;
+import dev.farcall.coordinator.run.driver.DriverLaunch;
+import dev.farcall.coordinator.run.driver.DriverProcess;
+import dev.farcall.coordinator.run.driver.RunDirectory;
+import dev.farcall.coordinator.run.driver.RunPlan;
+import dev.farcall.model.wire.RunEvent;
+import dev.farcall.model.wire.RunEventKind;
+import dev.farcall.model.wire.RunStatistics;
+import java.util.OptionalInt;
+
+/**
+ * A run that has not ended: its view, its plan, its directory and, once started, its driver, plus
+ * what the driver has reported so far (the newest stats by sequence, whether main threw).
+ */
+final class ActiveRun {
+
+  final String id;
+  final ProgramRef program;
+  final RunDirectory dir;
+  volatile RunView view;
+  volatile RunPlan plan;
+  volatile DriverProcess process;
+  volatile OptionalInt uid = OptionalInt.empty();
+  // why the coordinator stops it (cancel, deadline, shutdown); null while it may run on
+  volatile String stopReason;
+  private long lastSequence;
+  private RunStatistics lastStats;
+  private String mainThrew;
+  private boolean ended;
+
+  ActiveRun(RunView view, ProgramRef program, RunPlan plan, RunDirectory dir) {
+    this.id = view.id();
+    this.view = view;
+    this.program = program;
+    this.plan = plan;
+    this.dir = dir;
+  }
+
+  /** What its driver is started with. */
+  DriverLaunch launch(java.time.Instant deadline) {
+    return new DriverLaunch(
+        id,
+        program,
+        view.mainClass(),
+        view.args(),
+        view.maxHeapBytes(),
+        plan,
+        java.util.Optional.ofNullable(deadline),
+        dir);
+  }
+
+  /** Takes an event of the run's driver; older events than the newest seen change nothing. */
+  synchronized void onEvent(RunEvent event) {
+    if (event.getKind() == RunEventKind.MAIN_THREW) {
+      mainThrew = event.getDetail() == null ? "an exception" : event.getDetail();
+    }
+    if (event.getSequence() <= lastSequence) {
+      return; // one driver per run numbers its events from 1: this one is older
+    }
+    lastSequence = event.getSequence();
+    if (event.getStats() != null) {
+      lastStats = event.getStats();
+    }
+  }
+
+  /** The class of the exception main threw, if the driver said so. */
+  synchronized String mainThrew() {
+    return mainThrew;
+  }
+
+  /** The newest stats the driver reported. */
+  synchronized RunStats stats() {
+    return lastStats == null ? RunStats.empty() : RunStats.of(lastStats);
+  }
+
+  /** Marks the run ended; returns false if it already was (its end is handled once). */
+  synchronized boolean end() {
+    if (ended) {
+      return false;
+    }
+    ended = true;
+    return true;
+  }
+}

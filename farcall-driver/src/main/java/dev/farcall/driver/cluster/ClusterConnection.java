@@ -1,0 +1,181 @@
+package dev.farcall.driver.cluster;
+
+import dev.farcall.dispatch.CallDispatcher;
+import dev.farcall.dispatch.DispatchChannels;
+import dev.farcall.dispatch.DispatchListener;
+import dev.farcall.dispatch.DispatchSettings;
+import dev.farcall.dispatch.RemoteInvoker;
+import dev.farcall.dispatch.ReplyAddress;
+import dev.farcall.dispatch.workers.HeartbeatListener;
+import dev.farcall.dispatch.workers.RegistrySettings;
+import dev.farcall.dispatch.workers.WorkerRegistry;
+import dev.farcall.driver.sites.RemoteConnection;
+import dev.farcall.model.Topics;
+import dev.farcall.model.wire.DriverDispatch;
+import dev.farcall.model.wire.RunSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver's own dispatch core, opened on a thread of its own while the program starts: it
+ * creates the run's reply topic (so the run reads only its own replies), starts a worker registry
+ * fed by the heartbeats topic and waits until it has read the heartbeats published so far (so the
+ * first call goes to a live worker), then starts a {@link CallDispatcher}. A call made before that
+ * waits for it, up to its deadline; when Kafka cannot be reached, calls run at home.
+ */
+public final class ClusterConnection implements RemoteConnection, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ClusterConnection.class);
+  private static final Duration HEARTBEAT_HISTORY_WAIT = Duration.ofSeconds(5);
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+  private final RunSpec spec;
+  private final CompletableFuture<Producer<String, byte[]>> producer;
+  private final CompletableFuture<CallDispatcher> dispatcher = new CompletableFuture<>();
+  private volatile HeartbeatListener heartbeats;
+  private volatile boolean closed;
+  private final java.util.concurrent.atomic.LongAdder foreignReplies =
+      new java.util.concurrent.atomic.LongAdder();
+
+  private ClusterConnection(RunSpec spec, CompletableFuture<Producer<String, byte[]>> producer) {
+    this.spec = spec;
+    this.producer = producer;
+  }
+
+  /** Starts connecting on a daemon thread and returns at once. */
+  public static ClusterConnection open(
+      RunSpec spec, CompletableFuture<Producer<String, byte[]>> producer) {
+    ClusterConnection connection = new ClusterConnection(spec, producer);
+    Thread t = new Thread(connection::connect, "farcall-driver-connect");
+    t.setDaemon(true);
+    t.start();
+    return connection;
+  }
+
+  private void connect() {
+    try {
+      Producer<String, byte[]> p = producer.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      String bootstrap = spec.getKafka().getBootstrapServers();
+      Topics topics = new Topics(spec.getKafka().getTopicPrefix());
+      String replyTopic = spec.getKafka().getReplyTopic();
+      createReplyTopic(bootstrap, replyTopic);
+      DriverDispatch d = spec.getDispatch();
+      RegistrySettings registrySettings =
+          new RegistrySettings(
+              d.getSuspectAfterIntervals(),
+              d.getDeadAfterIntervals(),
+              RegistrySettings.DEFAULT_FORGET_DEAD_AFTER,
+              Duration.ofMillis(d.getRegistryCheckIntervalMillis()),
+              RegistrySettings.DEFAULT_HEARTBEAT_INTERVAL);
+      WorkerRegistry registry = new WorkerRegistry(registrySettings, Clock.systemUTC());
+      HeartbeatListener listener =
+          new HeartbeatListener(
+              bootstrap,
+              topics.heartbeats(),
+              "farcall-driver-" + spec.getRunId() + "-heartbeats",
+              registry,
+              registrySettings);
+      listener.start();
+      heartbeats = listener;
+      int partitions = p.partitionsFor(topics.invocations()).size();
+      CallDispatcher core =
+          new CallDispatcher(
+              new DispatchSettings(
+                  d.getMaxAttempts(),
+                  Duration.ofMillis(d.getAttemptTimeoutMillis()),
+                  Duration.ofMillis(d.getSweepIntervalMillis()),
+                  d.getMaxPending(),
+                  DispatchSettings.DEFAULT_COMPLETION_THREADS),
+              new DispatchChannels(
+                  p,
+                  topics.invocations(),
+                  partitions,
+                  bootstrap,
+                  ReplyAddress.own(replyTopic),
+                  "farcall-driver-" + spec.getRunId()),
+              registry,
+              Clock.systemUTC(),
+              new DispatchListener() {
+                @Override
+                public void duplicateReply() {
+                  foreignReplies.increment();
+                }
+              });
+      core.start();
+      if (!listener.awaitCaughtUp(HEARTBEAT_HISTORY_WAIT)) {
+        log.warn("heartbeats not read within {}; dispatching anyway", HEARTBEAT_HISTORY_WAIT);
+      }
+      dispatcher.complete(core);
+      log.info("connected: replies on {}, {} invocation partitions", replyTopic, partitions);
+    } catch (Exception | LinkageError e) {
+      if (!closed) {
+        log.warn("cannot reach the workers; every call of this run runs at home", e);
+      }
+      dispatcher.completeExceptionally(e);
+    }
+  }
+
+  private static void createReplyTopic(String bootstrap, String topic)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Properties config = new Properties();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "farcall-driver-admin");
+    try (Admin admin = Admin.create(config)) {
+      admin
+          .createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())))
+          .all()
+          .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+      // a restarted coordinator's driver, or a second attempt: the topic is ours already
+    }
+  }
+
+  /**
+   * Replies on the run's reply topic that answered no call of it: a duplicate (a resent call
+   * answered twice), or another run's reply, which cannot happen with a topic of its own.
+   */
+  @Override
+  public long foreignReplies() {
+    return foreignReplies.sum();
+  }
+
+  @Override
+  public Optional<RemoteInvoker> invoker(Duration wait) {
+    try {
+      return Optional.of(dispatcher.get(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException | ExecutionException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** Stops the dispatcher and the heartbeat listener (the producer belongs to the driver). */
+  @Override
+  public void close() {
+    closed = true;
+    dispatcher.thenAccept(CallDispatcher::stop);
+    HeartbeatListener h = heartbeats;
+    if (h != null) {
+      h.stop();
+    }
+  }
+}

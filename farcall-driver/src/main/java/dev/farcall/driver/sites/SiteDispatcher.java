@@ -1,0 +1,301 @@
+package dev.farcall.driver.sites;
+
+import dev.farcall.api.spi.AsyncDispatcher;
+import dev.farcall.api.spi.AsyncTarget;
+import dev.farcall.dispatch.Deadline;
+import dev.farcall.dispatch.InvocationOutcome;
+import dev.farcall.dispatch.RemoteCall;
+import dev.farcall.dispatch.RemoteInvoker;
+import dev.farcall.driver.rewrite.hooks.RunHooks;
+import dev.farcall.model.MethodId;
+import dev.farcall.model.codec.ArgumentCodec;
+import dev.farcall.model.codec.MethodCodec;
+import dev.farcall.model.wire.InvocationResult;
+import dev.farcall.model.wire.ReturnedValue;
+import dev.farcall.model.wire.RunStatistics;
+import dev.farcall.model.wire.SiteStatistics;
+import dev.farcall.model.wire.ThrownException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * Decides, per call of a dispatchable method, where it runs, and makes the remote calls: encode
+ * with the shared codec, send through the dispatch core's {@link RemoteInvoker}, wait (see {@link
+ * RemoteWait}), decode, rethrow a remote exception as the same type. A call that no worker answers
+ * in time, that cannot be encoded, or that fails to be invoked runs at home: only effect-free
+ * methods are ever dispatched, so running one twice is safe.
+ *
+ * <p>The rewritten code reads each site's mode from the call sites of {@link
+ * dev.farcall.driver.rewrite.SiteModes}; {@link #decide} changes a decision and publishes the new
+ * modes.
+ */
+public final class SiteDispatcher
+    implements BiFunction<Integer, Object[], Object>, AsyncDispatcher {
+
+  private static final AtomicInteger ASYNC_THREADS = new AtomicInteger();
+
+  private final RunIdentity run;
+  private final ClassLoader loader;
+  private final RemoteConnection connection;
+  private final CallSettings settings;
+  private final SiteHooks hooks;
+  private final Site[] sites;
+  private final Map<MethodId, Integer> ids = new HashMap<>();
+  private final ExecutorService asyncExecutor;
+  private volatile ArgumentCodec codec;
+
+  /**
+   * The run's rewritten code reaches the dispatcher through these: the LOCAL sentinel of the run's
+   * copy of {@link RunHooks}, where new modes go, and the counters counted sites increment.
+   */
+  public record SiteHooks(Object localSentinel, Consumer<int[]> modes, LongAdder[] localCalls) {}
+
+  public SiteDispatcher(
+      RunIdentity run,
+      ClassLoader loader,
+      List<SitePlan> plan,
+      RemoteConnection connection,
+      CallSettings settings,
+      SiteHooks hooks) {
+    this.run = run;
+    this.loader = loader;
+    this.connection = connection;
+    this.settings = settings;
+    this.hooks = hooks;
+    this.sites = new Site[plan.size()];
+    for (int i = 0; i < sites.length; i++) {
+      sites[i] = new Site(plan.get(i), loader, this::argumentCodec);
+      ids.put(plan.get(i).method(), i);
+    }
+    this.asyncExecutor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "farcall-async-" + ASYNC_THREADS.incrementAndGet());
+              t.setDaemon(true);
+              t.setContextClassLoader(loader);
+              return t;
+            });
+    publishModes();
+  }
+
+  /** Changes the decision of one dispatchable method; unknown methods are ignored. */
+  public synchronized void decide(MethodId method, Decision decision) {
+    Integer id = ids.get(method);
+    if (id != null) {
+      sites[id].decision = decision;
+      publishModes();
+    }
+  }
+
+  /** The site id of a method, if the run may dispatch it. */
+  public Optional<Integer> siteOf(MethodId method) {
+    return Optional.ofNullable(ids.get(method));
+  }
+
+  private synchronized void publishModes() {
+    int[] modes = new int[sites.length];
+    for (int i = 0; i < sites.length; i++) {
+      Site site = sites[i];
+      if (site.decision == Decision.REMOTE) {
+        modes[i] = RunHooks.MODE_DISPATCH;
+      } else if (site.countsLocalCalls) {
+        modes[i] = RunHooks.MODE_COUNTED_LOCAL;
+      } else {
+        modes[i] = RunHooks.MODE_LOCAL;
+        site.uncountedLocalCalls = true;
+      }
+    }
+    hooks.modes().accept(modes);
+  }
+
+  /** Called by {@link RunHooks#dispatch}: the result, or the run's {@link RunHooks#LOCAL}. */
+  @Override
+  public Object apply(Integer siteId, Object[] arguments) {
+    Site site = sites[siteId];
+    if (site.decision != Decision.REMOTE) {
+      site.localCalls.increment(); // decided LOCAL while this call was on its way here
+      return hooks.localSentinel();
+    }
+    Optional<MethodCodec> methodCodec = site.codec();
+    if (methodCodec.isEmpty() || !site.receiverIsExactly(arguments)) {
+      return fallback(site);
+    }
+    byte[] payload;
+    try {
+      payload = methodCodec.get().encodeArguments(arguments);
+    } catch (RuntimeException notTransferable) {
+      return fallback(site);
+    }
+    Deadline deadline = settings.deadlineOfCallMadeNow();
+    Optional<RemoteInvoker> invoker =
+        connection.invoker(deadline.remaining(java.time.Clock.systemUTC()));
+    if (invoker.isEmpty()) {
+      return fallback(site);
+    }
+    CompletableFuture<InvocationOutcome> future;
+    try {
+      future =
+          invoker
+              .get()
+              .invoke(
+                  new RemoteCall(
+                      run.programId(),
+                      run.jarSha256(),
+                      site.key.toWire(),
+                      methodCodec.get().argumentFingerprint(),
+                      List.of(payload),
+                      deadline,
+                      Optional.of(run.runId()),
+                      RemoteCall.Delivery.RETRY_ON_ANOTHER_WORKER));
+    } catch (RuntimeException sendFailed) {
+      return fallback(site);
+    }
+    InvocationOutcome outcome;
+    try {
+      outcome = RemoteWait.await(future, deadline);
+    } catch (TimeoutException noAnswer) {
+      future.cancel(true);
+      return fallback(site);
+    } catch (InterruptedException interrupted) {
+      future.cancel(true);
+      // the program interrupted its own thread: at home the call would have run on regardless
+      Thread.currentThread().interrupt();
+      return fallback(site);
+    } catch (ExecutionException | CancellationException noWorker) {
+      return fallback(site);
+    }
+    return complete(site, methodCodec.get(), payload.length, outcome);
+  }
+
+  private Object complete(Site site, MethodCodec methodCodec, int sent, InvocationOutcome outcome) {
+    InvocationResult result = outcome.result();
+    Object value = result.getOutcome();
+    if (value instanceof ReturnedValue returned) {
+      Object decoded;
+      try {
+        decoded = methodCodec.decodeResult(bytes(returned.getPayload()));
+      } catch (RuntimeException undecodable) {
+        return fallback(site);
+      }
+      site.recordRemote(
+          outcome.attempts(),
+          result.getExecuteMicros(),
+          sent,
+          returned.getPayload().remaining(),
+          outcome.roundTripMicros());
+      return decoded;
+    }
+    if (value instanceof ThrownException thrown) {
+      site.recordRemote(
+          outcome.attempts(), result.getExecuteMicros(), sent, 0, outcome.roundTripMicros());
+      throw SiteDispatcher.<RuntimeException>sneaky(
+          RemoteExceptions.rebuild(thrown, loader, site.key));
+    }
+    // an InvocationError: Farcall could not run it there; run it here
+    return fallback(site);
+  }
+
+  private Object fallback(Site site) {
+    site.fallbacks.increment();
+    site.localCalls.increment();
+    return hooks.localSentinel();
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    ByteBuffer b = buffer.duplicate();
+    byte[] out = new byte[b.remaining()];
+    b.get(out);
+    return out;
+  }
+
+  @Override
+  public <R> CompletableFuture<R> dispatch(
+      AsyncTarget target, Object[] arguments, Callable<R> atHome) {
+    CompletableFuture<R> future = new CompletableFuture<>();
+    Integer id =
+        ids.get(new MethodId(target.ownerClass(), target.methodName(), target.descriptor()));
+    Object local = hooks.localSentinel();
+    asyncExecutor.execute(
+        () -> {
+          try {
+            // apply answers the run's LOCAL sentinel for a LOCAL decision or a fall-back
+            Object value = id == null ? local : apply(id, arguments);
+            if (value == local) {
+              value = atHome.call(); // apply has counted it
+            }
+            @SuppressWarnings("unchecked")
+            R typed = (R) value;
+            future.complete(typed);
+          } catch (Throwable t) {
+            future.completeExceptionally(t);
+          }
+        });
+    return future;
+  }
+
+  /** The profile of every site so far. */
+  public RunStatistics statistics() {
+    List<SiteStatistics> out = new ArrayList<>(sites.length);
+    boolean localComplete = true;
+    long local = 0;
+    long remote = 0;
+    long retries = 0;
+    long sent = 0;
+    long received = 0;
+    LongAdder[] counted = hooks.localCalls();
+    for (int i = 0; i < sites.length; i++) {
+      Site s = sites[i];
+      SiteStatistics stats = s.statistics(i < counted.length ? counted[i] : null);
+      out.add(stats);
+      local += s.localCalls(i < counted.length ? counted[i] : null);
+      localComplete &= stats.getLocalCalls() != null;
+      remote += stats.getRemoteCalls();
+      retries += stats.getRetries();
+      sent += stats.getBytesSent();
+      received += stats.getBytesReceived();
+    }
+    return RunStatistics.newBuilder()
+        .setLocalCalls(local)
+        .setLocalCallsComplete(localComplete)
+        .setRemoteCalls(remote)
+        .setRetries(retries)
+        .setBytesSent(sent)
+        .setBytesReceived(received)
+        .setForeignReplies(connection.foreignReplies())
+        .setSites(out)
+        .build();
+  }
+
+  private ArgumentCodec argumentCodec() {
+    ArgumentCodec c = codec;
+    if (c == null) {
+      synchronized (this) {
+        if (codec == null) {
+          codec = new ArgumentCodec(loader);
+        }
+        c = codec;
+      }
+    }
+    return c;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T sneaky(Throwable t) throws T {
+    throw (T) t;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.farcall.driver.sites;
+
+import dev.farcall.api.Farcall;
+import dev.farcall.dispatch.RemoteInvoker;
+import dev.farcall.driver.rewrite.RunClassLoader;
+import dev.farcall.driver.rewrite.SiteModes;
+import dev.farcall.model.wire.RunStatistics;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A program's classes through the driver's rewriting class loader and site dispatcher, in the test
+ * JVM, as {@code RunDriver} wires them (without the process around them): for tests of what the
+ * rewritten call sites do. Programs that call {@code System.exit} must not be run this way.
+ */
+final class InProcessRun {
+
+  final RunClassLoader loader;
+  final SiteDispatcher dispatcher;
+
+  private InProcessRun(RunClassLoader loader, SiteDispatcher dispatcher) {
+    this.loader = loader;
+    this.dispatcher = dispatcher;
+  }
+
+  /** The program of {@code jar} with {@code plan}, its remote calls going to {@code invoker}. */
+  static InProcessRun of(Path jar, List<SitePlan> plan, RemoteInvoker invoker) {
+    RunClassLoader loader =
+        new RunClassLoader(jar, "test", Farcall.class.getClassLoader(), SitePlan.methods(plan));
+    LongAdder[] counts = new LongAdder[plan.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = new LongAdder();
+    }
+    loader.setHook("LOCAL_CALLS", counts);
+    SiteModes modes = new SiteModes(plan.size(), table -> loader.setHook("MODES", table));
+    loader.setHook("SITES", modes.callSites());
+    RemoteConnection connection =
+        invoker == null ? RemoteConnection.none() : wait -> Optional.of(invoker);
+    SiteDispatcher dispatcher =
+        new SiteDispatcher(
+            new RunIdentity("test-run", "test-program", "0".repeat(64)),
+            loader,
+            plan,
+            connection,
+            new CallSettings(Duration.ofSeconds(10), Optional.empty()),
+            new SiteDispatcher.SiteHooks(loader.hook("LOCAL"), modes, counts));
+    loader.setHook("DISPATCHER", dispatcher);
+    return new InProcessRun(loader, dispatcher);
+  }
+
+  /** Runs {@code main} on this thread; rethrows what main threw. */
+  void runMain(String mainClass, String... args) throws Throwable {
+    Method main = Class.forName(mainClass, true, loader).getMethod("main", String[].class);
+    try {
+      main.invoke(null, (Object) args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Runs {@code main} on a daemon thread. */
+  CompletableFuture<Void> startMain(String mainClass, String... args) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                runMain(mainClass, args);
+                done.complete(null);
+              } catch (Throwable e) {
+                done.completeExceptionally(e);
+              }
+            },
+            "test-main");
+    t.setDaemon(true);
+    t.start();
+    return done;
+  }
+
+  RunStatistics stats() {
+    return dispatcher.statistics();
+  }
+}
