@@ -6,10 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -40,15 +42,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private final Path logDir;
   private final boolean deleteOnClose;
-  private final int port;
+  private final String bootstrapServers;
   private final KafkaRaftServer server;
   private volatile boolean closed;
 
   private EmbeddedKafkaBroker(
-      Path logDir, boolean deleteOnClose, int port, KafkaRaftServer server) {
+      Path logDir, boolean deleteOnClose, String bootstrapServers, KafkaRaftServer server) {
     this.logDir = logDir;
     this.deleteOnClose = deleteOnClose;
-    this.port = port;
+    this.bootstrapServers = bootstrapServers;
     this.server = server;
   }
 
@@ -72,20 +74,54 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     installExitGuards();
     int clientPort = port == 0 ? freePort() : port;
     int controllerPort = freePort();
+    Properties props = loopbackProperties(logDir, clientPort, controllerPort);
+    return launch(props, Uuid.randomUuid().toString(), deleteOnClose, "127.0.0.1:" + clientPort);
+  }
+
+  /**
+   * Starts a broker on settings given as in {@code server.properties}, over the single-node
+   * defaults of {@link #singleNodeDefaults()}: the standalone broker of the container image ({@link
+   * StandaloneBroker}). Unlike {@link #start(Path, int, boolean)}, Kafka's exit and halt stay real,
+   * so a broker fault ends the process and its supervisor restarts it.
+   *
+   * @param settings broker settings; they must name the listeners, the controller quorum and {@code
+   *     log.dirs}
+   * @param clusterId the cluster id written when the log directories are formatted (first start)
+   */
+  public static EmbeddedKafkaBroker startStandalone(Properties settings, String clusterId) {
+    Properties props = singleNodeDefaults();
+    props.putAll(settings);
+    return launch(
+        props, clusterId, false, hostsAndPorts(props.getProperty("advertised.listeners", "")));
+  }
+
+  /** {@code PLAINTEXT://kafka:9092,SSL://kafka:9093} → {@code kafka:9092,kafka:9093}. */
+  private static String hostsAndPorts(String listeners) {
+    return Arrays.stream(listeners.split(","))
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .map(l -> l.substring(l.indexOf("://") + 3))
+        .collect(Collectors.joining(","));
+  }
+
+  private static EmbeddedKafkaBroker launch(
+      Properties props, String clusterId, boolean deleteOnClose, String bootstrapServers) {
     try {
-      Files.createDirectories(logDir);
-      Properties props = brokerProperties(logDir, clientPort, controllerPort);
       KafkaConfig config = KafkaConfig.fromProps(props, false);
-      formatIfNeeded(config, logDir);
+      Path logDir = Path.of(config.metadataLogDir());
+      for (String dir : logDirs(config)) {
+        Files.createDirectories(Path.of(dir));
+      }
+      formatIfNeeded(config, clusterId);
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       long started = System.nanoTime();
       server.startup();
       log.info(
-          "Embedded Kafka broker listening on 127.0.0.1:{} (started in {} ms, logs in {})",
-          clientPort,
+          "Embedded Kafka broker listening on {} (started in {} ms, logs in {})",
+          bootstrapServers,
           (System.nanoTime() - started) / 1_000_000,
           logDir);
-      return new EmbeddedKafkaBroker(logDir, deleteOnClose, clientPort, server);
+      return new EmbeddedKafkaBroker(logDir, deleteOnClose, bootstrapServers, server);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
@@ -95,7 +131,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** The bootstrap servers to give clients, e.g. {@code 127.0.0.1:39211}. */
   public String bootstrapServers() {
-    return "127.0.0.1:" + port;
+    return bootstrapServers;
   }
 
   /** Where the broker keeps its logs. */
@@ -115,27 +151,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (deleteOnClose) {
       deleteRecursively(logDir);
     }
-    log.info("Embedded Kafka broker on port {} stopped", port);
+    log.info("Embedded Kafka broker on {} stopped", bootstrapServers);
   }
 
-  private static Properties brokerProperties(Path logDir, int clientPort, int controllerPort) {
+  /** Blocks until the broker has shut down (after {@link #close()}, or after a fatal fault). */
+  public void awaitShutdown() {
+    server.awaitShutdown();
+  }
+
+  /**
+   * Settings every single-node broker here shares: one node that is both broker and controller,
+   * replication factors and in-sync minimums of 1 (internal topics included), no initial rebalance
+   * delay, and a small log cleaner buffer.
+   */
+  public static Properties singleNodeDefaults() {
     Properties p = new Properties();
     p.putAll(
         Map.ofEntries(
             Map.entry("process.roles", "broker,controller"),
             Map.entry("node.id", "1"),
-            Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
-            Map.entry(
-                "listeners",
-                "PLAINTEXT://127.0.0.1:"
-                    + clientPort
-                    + ",CONTROLLER://127.0.0.1:"
-                    + controllerPort),
-            Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort),
             Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
             Map.entry("controller.listener.names", "CONTROLLER"),
             Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-            Map.entry("log.dirs", logDir.toAbsolutePath().toString()),
             Map.entry("offsets.topic.replication.factor", "1"),
             Map.entry("offsets.topic.num.partitions", "4"),
             Map.entry("transaction.state.log.replication.factor", "1"),
@@ -153,16 +190,36 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return p;
   }
 
-  private static void formatIfNeeded(KafkaConfig config, Path logDir) throws Exception {
-    if (Files.exists(logDir.resolve("meta.properties"))) {
+  private static Properties loopbackProperties(Path logDir, int clientPort, int controllerPort) {
+    Properties p = singleNodeDefaults();
+    p.putAll(
+        Map.of(
+            "controller.quorum.voters",
+            "1@127.0.0.1:" + controllerPort,
+            "listeners",
+            "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+            "advertised.listeners",
+            "PLAINTEXT://127.0.0.1:" + clientPort,
+            "log.dirs",
+            logDir.toAbsolutePath().toString()));
+    return p;
+  }
+
+  private static List<String> logDirs(KafkaConfig config) {
+    return config.logDirs();
+  }
+
+  private static void formatIfNeeded(KafkaConfig config, String clusterId) throws Exception {
+    String metadataDir = config.metadataLogDir();
+    if (Files.exists(Path.of(metadataDir, "meta.properties"))) {
       return;
     }
     new Formatter()
         .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
         .setNodeId(config.nodeId())
-        .setClusterId(Uuid.randomUuid().toString())
-        .setDirectories(List.of(logDir.toAbsolutePath().toString()))
-        .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
+        .setClusterId(clusterId)
+        .setDirectories(logDirs(config))
+        .setMetadataLogDirectory(metadataDir)
         .setControllerListenerName("CONTROLLER")
         .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
         .setSupportedFeatures(Feature.PRODUCTION_FEATURES)

@@ -2,12 +2,19 @@ package dev.farcall.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,6 +58,48 @@ class EmbeddedKafkaBrokerTests {
       assertThat(consumeOne(again.bootstrapServers(), topic)).isEqualTo("kept");
     }
     assertThat(Files.exists(logDir)).isFalse();
+  }
+
+  @Test
+  void standaloneBrokerConfiguredLikeTheApacheKafkaImageFormatsWithItsClusterIdAndServes(
+      @TempDir Path dir) throws Exception {
+    int port = freePort();
+    int controller = freePort();
+    Map<String, String> environment =
+        Map.of(
+            "KAFKA_LISTENERS",
+            "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
+            "KAFKA_ADVERTISED_LISTENERS",
+            "PLAINTEXT://127.0.0.1:" + port,
+            "KAFKA_CONTROLLER_QUORUM_VOTERS",
+            "1@127.0.0.1:" + controller,
+            "KAFKA_LOG_DIRS",
+            dir.resolve("data").toString(),
+            "KAFKA_AUTO_CREATE_TOPICS_ENABLE",
+            "false");
+    String clusterId = "dLn3vXCvS1e9fBxz2c7FgQ";
+
+    try (EmbeddedKafkaBroker broker =
+            EmbeddedKafkaBroker.startStandalone(
+                BrokerEnvironment.settings(environment), clusterId);
+        Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      assertThat(broker.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
+      assertThat(admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS))
+          .isEqualTo(clusterId);
+      admin.createTopics(List.of(new NewTopic("made", 3, (short) 1))).all().get();
+      assertThat(admin.listTopics().names().get()).contains("made");
+    }
+    assertThat(Files.exists(dir.resolve("data").resolve("meta.properties")))
+        .as("kept: the volume of a container")
+        .isTrue();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   private static String consumeOne(String bootstrap, String topic) {
