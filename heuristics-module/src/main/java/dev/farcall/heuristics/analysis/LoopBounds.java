@@ -1,5 +1,6 @@
 package dev.farcall.heuristics.analysis;
 
+import dev.farcall.heuristics.analysis.StackValues.Affine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,14 +10,11 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
-import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
-import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * The loops of one method body and how often each runs per entry, read from the bytecode.
@@ -49,10 +47,12 @@ final class LoopBounds {
 
   private final InsnList code;
   private final AbstractInsnNode[] insns;
+  private final StackValues values;
 
   private LoopBounds(MethodNode method) {
     code = method.instructions;
     insns = code.toArray();
+    values = new StackValues(insns);
     int size = insns.length;
     depth = new int[size];
     knownIterations = new double[size];
@@ -144,9 +144,6 @@ final class LoopBounds {
 
   // ------------------------------------------------------------------ trip counts
 
-  /** A value the bytecode computes: {@code local + offset}, or a constant when local is -1. */
-  private record Affine(int local, long offset, int start) {}
-
   /** A comparison under which the loop goes on: {@code left op right}. */
   private record Test(Affine left, int op, Affine right) {}
 
@@ -184,7 +181,7 @@ final class LoopBounds {
     if (insns[end].getOpcode() != Opcodes.GOTO) {
       return null;
     }
-    int first = nextReal(header);
+    int first = values.nextReal(header);
     for (int i = first; i < end && i - first < MAX_TEST_LENGTH; i++) {
       if (insns[i] instanceof JumpInsnNode jump && jump.getOpcode() != Opcodes.GOTO) {
         int target = code.indexOf(jump.label);
@@ -205,14 +202,14 @@ final class LoopBounds {
     if (!(insns[end] instanceof JumpInsnNode back) || back.getOpcode() == Opcodes.GOTO) {
       return null;
     }
-    int entry = previousReal(header);
+    int entry = values.previousReal(header);
     if (entry < 0
         || !(insns[entry] instanceof JumpInsnNode enter)
         || enter.getOpcode() != Opcodes.GOTO) {
       return null;
     }
     Test goesOn = test(end);
-    return goesOn != null && goesOn.left().start() == nextReal(code.indexOf(enter.label))
+    return goesOn != null && goesOn.left().start() == values.nextReal(code.indexOf(enter.label))
         ? goesOn
         : null;
   }
@@ -221,18 +218,18 @@ final class LoopBounds {
   private Test test(int jump) {
     int opcode = insns[jump].getOpcode();
     if (opcode >= Opcodes.IF_ICMPEQ && opcode <= Opcodes.IF_ICMPLE) {
-      Affine right = valueBefore(jump);
-      Affine left = right == null ? null : valueBefore(right.start());
+      Affine right = values.before(jump);
+      Affine left = right == null ? null : values.before(right.start());
       return left == null ? null : new Test(left, opcode - Opcodes.IF_ICMPEQ, right);
     }
     if (opcode >= Opcodes.IFEQ && opcode <= Opcodes.IFLE) {
-      int before = previousReal(jump);
+      int before = values.previousReal(jump);
       if (before >= 0 && insns[before].getOpcode() == Opcodes.LCMP) {
-        Affine right = valueBefore(before);
-        Affine left = right == null ? null : valueBefore(right.start());
+        Affine right = values.before(before);
+        Affine left = right == null ? null : values.before(right.start());
         return left == null ? null : new Test(left, opcode - Opcodes.IFEQ, right);
       }
-      Affine left = valueBefore(jump);
+      Affine left = values.before(jump);
       return left == null ? null : new Test(left, opcode - Opcodes.IFEQ, new Affine(-1, 0, jump));
     }
     return null;
@@ -319,8 +316,8 @@ final class LoopBounds {
       if (insns[i] instanceof IincInsnNode inc && inc.var == local) {
         step = inc.incr;
         writes++;
-      } else if (isStore(insns[i], local)) {
-        Affine value = valueBefore(i);
+      } else if (StackValues.isStore(insns[i], local)) {
+        Affine value = values.before(i);
         if (value == null || value.local() != local) {
           return OptionalLong.empty();
         }
@@ -333,7 +330,8 @@ final class LoopBounds {
 
   private boolean writes(int local, int header, int end) {
     for (int i = header; i <= end; i++) {
-      if (isStore(insns[i], local) || (insns[i] instanceof IincInsnNode inc && inc.var == local)) {
+      if (StackValues.isStore(insns[i], local)
+          || (insns[i] instanceof IincInsnNode inc && inc.var == local)) {
         return true;
       }
     }
@@ -345,97 +343,10 @@ final class LoopBounds {
    * jump).
    */
   private Affine initialValue(int local, int header) {
-    int i = previousReal(header);
+    int i = values.previousReal(header);
     if (i >= 0 && insns[i].getOpcode() == Opcodes.GOTO) {
-      i = previousReal(i);
+      i = values.previousReal(i);
     }
-    return i >= 0 && isStore(insns[i], local) ? valueBefore(i) : null;
-  }
-
-  private static boolean isStore(AbstractInsnNode insn, int local) {
-    int opcode = insn.getOpcode();
-    return (opcode == Opcodes.ISTORE || opcode == Opcodes.LSTORE)
-        && ((VarInsnNode) insn).var == local;
-  }
-
-  /** The affine value the instructions right before {@code index} leave on the stack, if any. */
-  private Affine valueBefore(int index) {
-    int i = previousReal(index);
-    if (i < 0) {
-      return null;
-    }
-    AbstractInsnNode insn = insns[i];
-    int opcode = insn.getOpcode();
-    OptionalLong constant = constant(insn);
-    if (constant.isPresent()) {
-      return new Affine(-1, constant.getAsLong(), i);
-    }
-    switch (opcode) {
-      case Opcodes.ILOAD, Opcodes.LLOAD -> {
-        return new Affine(((VarInsnNode) insn).var, 0, i);
-      }
-      case Opcodes.I2L, Opcodes.L2I -> {
-        Affine inner = valueBefore(i);
-        return inner == null ? null : new Affine(inner.local(), inner.offset(), inner.start());
-      }
-      case Opcodes.IADD, Opcodes.LADD, Opcodes.ISUB, Opcodes.LSUB -> {
-        Affine right = valueBefore(i);
-        Affine left = right == null ? null : valueBefore(right.start());
-        if (left == null) {
-          return null;
-        }
-        boolean add = opcode == Opcodes.IADD || opcode == Opcodes.LADD;
-        if (right.local() < 0) {
-          return new Affine(
-              left.local(),
-              add ? left.offset() + right.offset() : left.offset() - right.offset(),
-              left.start());
-        }
-        return add && left.local() < 0
-            ? new Affine(right.local(), right.offset() + left.offset(), left.start())
-            : null;
-      }
-      default -> {
-        return null;
-      }
-    }
-  }
-
-  private static OptionalLong constant(AbstractInsnNode insn) {
-    int opcode = insn.getOpcode();
-    if (opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5) {
-      return OptionalLong.of(opcode - Opcodes.ICONST_0);
-    }
-    if (opcode == Opcodes.LCONST_0 || opcode == Opcodes.LCONST_1) {
-      return OptionalLong.of(opcode - Opcodes.LCONST_0);
-    }
-    if (opcode == Opcodes.BIPUSH || opcode == Opcodes.SIPUSH) {
-      return OptionalLong.of(((IntInsnNode) insn).operand);
-    }
-    if (insn instanceof LdcInsnNode ldc) {
-      if (ldc.cst instanceof Integer n) {
-        return OptionalLong.of(n);
-      }
-      if (ldc.cst instanceof Long n) {
-        return OptionalLong.of(n);
-      }
-    }
-    return OptionalLong.empty();
-  }
-
-  private int previousReal(int index) {
-    int i = index - 1;
-    while (i >= 0 && insns[i].getOpcode() < 0) {
-      i--;
-    }
-    return i;
-  }
-
-  private int nextReal(int index) {
-    int i = index;
-    while (i < insns.length && insns[i].getOpcode() < 0) {
-      i++;
-    }
-    return i;
+    return i >= 0 && StackValues.isStore(insns[i], local) ? values.before(i) : null;
   }
 }

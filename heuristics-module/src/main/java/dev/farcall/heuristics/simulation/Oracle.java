@@ -121,78 +121,12 @@ public final class Oracle {
     while (search.budgetLeft() && (search.improveByFlips(sites) || search.improveBySwaps(sites))) {
       // each pass restarts from the better assignment
     }
-    BitSet best = search.best;
+    BitSet best = search.best();
     return new OracleResult(
         best,
         start.lowerBoundNanos(),
         Math.max(oracle.bound(best), start.lowerBoundNanos()),
         start.allLocalBoundNanos());
-  }
-
-  /**
-   * Hill climbing on simulated makespans: one site flipped, or one remote and one local swapped.
-   */
-  private static final class LocalSearch {
-    private final Scenario scenario;
-    private final int maxSimulations;
-    private BitSet best;
-    private long bestMakespan;
-    private int simulations;
-
-    LocalSearch(Scenario scenario, BitSet start, int maxSimulations) {
-      this.scenario = scenario;
-      this.maxSimulations = maxSimulations;
-      this.best = start;
-      this.bestMakespan = simulate(start);
-    }
-
-    boolean budgetLeft() {
-      return simulations < maxSimulations;
-    }
-
-    boolean improveByFlips(int[] sites) {
-      boolean improved = false;
-      for (int s : sites) {
-        BitSet candidate = (BitSet) best.clone();
-        candidate.flip(s);
-        improved |= tryCandidate(candidate);
-      }
-      return improved;
-    }
-
-    boolean improveBySwaps(int[] sites) {
-      for (int out : sites) {
-        for (int in : sites) {
-          if (best.get(out) && !best.get(in)) {
-            BitSet candidate = (BitSet) best.clone();
-            candidate.clear(out);
-            candidate.set(in);
-            if (tryCandidate(candidate)) {
-              return true;
-            }
-          }
-        }
-      }
-      return false;
-    }
-
-    private boolean tryCandidate(BitSet candidate) {
-      if (!budgetLeft()) {
-        return false;
-      }
-      long makespan = simulate(candidate);
-      if (makespan < bestMakespan) {
-        best = candidate;
-        bestMakespan = makespan;
-        return true;
-      }
-      return false;
-    }
-
-    private long simulate(BitSet remote) {
-      simulations++;
-      return Simulator.run(scenario, new Strategy.Fixed("candidate", remote)).makespanNanos();
-    }
   }
 
   /** Movable sites for the local search: those that save home CPU first, then the others. */

@@ -102,8 +102,10 @@ class CostBenefitAdaptivePolicyTests extends AdaptivePolicyContractTests {
 
   @Test
   void siteThatLosesRemotelyGoesHomeAndWaitsTwiceTheDwellBeforeGoingAgain() {
+    // site 1 runs remotely as expected all along: the run's lowest overhead is 800 µs
+    SiteProfile healthy = Sites.remoteSite(1, 0, 100, 5.8 * MS);
     PolicyOutcome lost =
-        decide(1_000 * MS, PolicyState.initial(), Sites.remoteSite(0, 0, 100, 40 * MS));
+        decide(1_000 * MS, PolicyState.initial(), Sites.remoteSite(0, 0, 100, 40 * MS), healthy);
 
     assertThat(lost.decisions())
         .singleElement()
@@ -113,17 +115,18 @@ class CostBenefitAdaptivePolicyTests extends AdaptivePolicyContractTests {
               assertThat(d.cause()).isEqualTo(DecisionCause.REMOTE_SLOWER);
               assertThat(d.reason())
                   .isEqualTo(
-                      "measured round trip 40.0 ms > 1 × home 20.0 ms = work 5.0 ms × max(1, (4 runnable"
-                          + " + 4 calls) / 2 cores)");
+                      "measured round trip 40.0 ms > 1 × home 20.0 ms = work 5.0 ms × max(1, (4"
+                          + " runnable + 4 calls) / 2 cores)");
             });
     PolicyState state = lost.state();
     SiteProfile backHome =
         withMode(Sites.heavyLocalMeasured(0, Movability.MOVABLE), SiteMode.LOCAL, 1_000 * MS);
     // the minimum dwell (500 ms) is over, but not twice it
-    PolicyOutcome early = decide(1_600 * MS, state, backHome);
-    PolicyOutcome later = decide(2_000 * MS, early.state(), backHome);
+    PolicyOutcome early = decide(1_600 * MS, state, backHome, healthy);
+    PolicyOutcome later = decide(2_000 * MS, early.state(), backHome, healthy);
 
     assertThat(state.site(0).orElseThrow().losses()).isEqualTo(1);
+    assertThat(state.overheadFloorNanos()).hasValue(800 * US);
     assertThat(early.decisions()).isEmpty();
     assertThat(later.decisions())
         .singleElement()
