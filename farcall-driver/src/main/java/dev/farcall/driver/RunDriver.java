@@ -125,7 +125,12 @@ final class RunDriver {
         connection instanceof ClusterConnection c ? c::capacity : () -> ClusterCapacity.NONE;
     return Optional.of(
         new AdaptiveLoop(
-            sites, cluster, choice.policy(), choice.tunables(), reporter, POLICY_PERIOD));
+            sites,
+            cluster,
+            choice.policy(),
+            choice.tunables(),
+            reporter::decisions,
+            POLICY_PERIOD));
   }
 
   /** The adaptive policy decides a round this often. */

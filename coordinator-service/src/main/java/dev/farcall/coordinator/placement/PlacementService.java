@@ -4,7 +4,11 @@ import dev.farcall.coordinator.analysis.AnalysisCompletedEvent;
 import dev.farcall.coordinator.analysis.AnalysisNotReadyException;
 import dev.farcall.coordinator.analysis.AnalysisService;
 import dev.farcall.coordinator.analysis.AnalysisStatus;
+import dev.farcall.coordinator.profile.ProfilesChangedEvent;
+import dev.farcall.coordinator.profile.ProgramProfiles;
+import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.program.ProgramNotFoundException;
+import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.system.InvalidRequestException;
 import dev.farcall.heuristics.analysis.ProgramModel;
 import dev.farcall.heuristics.placement.Decision;
@@ -46,6 +50,8 @@ public class PlacementService {
   private final PlacementHeuristics heuristics = PlacementHeuristics.builtIn();
   private final PlacementProblemAdapter adapter;
   private final ApplicationEventPublisher events;
+  private final ProgramLookup programs;
+  private final ProgramProfiles profiles;
 
   /** Serialises plan versions: every new version is computed from the one before. */
   private final Object planLock = new Object();
@@ -54,8 +60,12 @@ public class PlacementService {
       AnalysisService analyses,
       PlanRepository plans,
       SettingsRepository settingsRepository,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      ProgramLookup programs,
+      ProgramProfiles profiles) {
     this.analyses = analyses;
+    this.programs = programs;
+    this.profiles = profiles;
     this.events = events;
     this.plans = plans;
     this.settingsRepository = settingsRepository;
@@ -72,6 +82,18 @@ public class PlacementService {
       return Optional.of(current(programId).plan());
     } catch (AnalysisNotReadyException | ProgramNotFoundException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The overrides in force on a program's current plan (method key → LOCAL or REMOTE); empty while
+   * its analysis is not done or when there is no such program.
+   */
+  public Map<String, OverrideMode> currentOverrides(String programId) {
+    try {
+      return current(programId).overrides();
+    } catch (AnalysisNotReadyException | ProgramNotFoundException e) {
+      return Map.of();
     }
   }
 
@@ -101,7 +123,8 @@ public class PlacementService {
       }
     }
     ProgramModel model = modelOf(programId, current.analysisGeneration());
-    return chosen.place(withOverridesKept(problemOf(model), current.overrides()), values);
+    return chosen.place(
+        withOverridesKept(problemOf(programId, model), current.overrides()), values);
   }
 
   /** The built-in heuristics, the default first. */
@@ -223,6 +246,19 @@ public class PlacementService {
     return settings;
   }
 
+  /** A run measured the program: a new plan version takes the measurements as estimates. */
+  @EventListener
+  void onProfilesChanged(ProfilesChangedEvent event) {
+    try {
+      synchronized (planLock) {
+        StoredPlan latest = current(event.programId());
+        recompute(event.programId(), latest.analysisGeneration(), Optional.of(latest), Map.of());
+      }
+    } catch (AnalysisNotReadyException | ProgramNotFoundException e) {
+      // re-analysed or deleted meanwhile; the next plan reads the profiles anyway
+    }
+  }
+
   @EventListener
   void onAnalysisCompleted(AnalysisCompletedEvent event) {
     try {
@@ -240,7 +276,8 @@ public class PlacementService {
       Map<String, OverrideMode> requested) {
     ProgramModel model = modelOf(programId, generation);
     PlacementProblem problem =
-        withOverridesKept(problemOf(model), previous.map(StoredPlan::overrides).orElse(Map.of()));
+        withOverridesKept(
+            problemOf(programId, model), previous.map(StoredPlan::overrides).orElse(Map.of()));
     try {
       problem = problem.withOverrides(requested);
     } catch (OverrideRejectedException e) {
@@ -282,8 +319,11 @@ public class PlacementService {
         .orElseThrow(() -> new AnalysisNotReadyException(programId, analyses.status(programId)));
   }
 
-  private PlacementProblem problemOf(ProgramModel model) {
-    return adapter.adapt(model);
+  /** The program's problem, with what its runs measured as profiles. */
+  private PlacementProblem problemOf(String programId, ProgramModel model) {
+    PlacementProblem problem = adapter.adapt(model);
+    Optional<String> sha = programs.find(programId).map(ProgramRef::sha256);
+    return sha.isEmpty() ? problem : MeasuredProfiles.apply(problem, profiles.of(sha.get()));
   }
 
   /** Applies kept overrides one by one, dropping those a new analysis made invalid. */

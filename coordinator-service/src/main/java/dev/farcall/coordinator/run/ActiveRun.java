@@ -32,6 +32,7 @@ final class ActiveRun {
   // why the coordinator stops it (cancel, deadline, shutdown); null while it may run on
   volatile String stopReason;
   private long lastSequence;
+  private long lastDecisionSequence;
   private RunStatistics lastStats;
   private String mainThrew;
   private boolean ended;
@@ -69,7 +70,10 @@ final class ActiveRun {
    */
   synchronized List<RunDecision> onEvent(RunEvent event) {
     List<RunDecision> added = new ArrayList<>();
-    if (event.getKind() == RunEventKind.DECISIONS && event.getSequence() > lastSequence) {
+    // Decisions are numbered with the other events but may be sent just after a newer stats
+    // event; among themselves they are in order, so they are judged against each other only.
+    if (event.getKind() == RunEventKind.DECISIONS && event.getSequence() > lastDecisionSequence) {
+      lastDecisionSequence = event.getSequence();
       for (dev.farcall.model.wire.SiteDecision d : event.getDecisions()) {
         RunDecision decision = RunDecision.of(d);
         added.add(decision);

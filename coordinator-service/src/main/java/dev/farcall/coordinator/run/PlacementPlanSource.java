@@ -5,7 +5,9 @@ import dev.farcall.coordinator.placement.PlacementService;
 import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.run.driver.Decision;
 import dev.farcall.coordinator.run.driver.RunPlan;
+import dev.farcall.heuristics.placement.EstimateSource;
 import dev.farcall.heuristics.placement.MethodPlacement;
+import dev.farcall.heuristics.placement.OverrideMode;
 import dev.farcall.heuristics.placement.PlacementPlan;
 import dev.farcall.model.MethodId;
 import java.util.List;
@@ -41,25 +43,35 @@ class PlacementPlanSource implements RunPlanSource {
         plan = Optional.empty();
       }
     }
-    return plan.map(PlacementPlanSource::toRunPlan).orElse(RunPlan.empty());
+    Map<String, OverrideMode> overrides = placement.currentOverrides(program.id());
+    return plan.map(p -> toRunPlan(p, overrides)).orElse(RunPlan.empty());
   }
 
-  static RunPlan toRunPlan(PlacementPlan plan) {
+  static RunPlan toRunPlan(PlacementPlan plan, Map<String, OverrideMode> overrides) {
     List<RunPlan.PlannedMethod> methods =
         plan.decisions().stream()
             .filter(d -> d.decision() != dev.farcall.heuristics.placement.Decision.PINNED)
-            .map(PlacementPlanSource::planned)
+            .map(d -> planned(d, overrides.get(d.methodKey())))
             .toList();
     return new RunPlan(methods);
   }
 
-  private static RunPlan.PlannedMethod planned(MethodPlacement d) {
+  private static RunPlan.PlannedMethod planned(MethodPlacement d, OverrideMode override) {
     return new RunPlan.PlannedMethod(
         new MethodId(d.className(), d.methodName(), d.descriptor()),
         d.decision() == dev.farcall.heuristics.placement.Decision.REMOTE
             ? Decision.REMOTE
             : Decision.LOCAL,
         d.reason(),
-        d.estimates() == null ? Double.NaN : d.estimates().workNanos());
+        workOf(d),
+        override == OverrideMode.LOCAL || override == OverrideMode.REMOTE);
+  }
+
+  /** The estimated work, unknown ({@code NaN}) when the bytecode does not fix it. */
+  private static double workOf(MethodPlacement d) {
+    if (d.estimates() == null || d.estimates().source() == EstimateSource.UNKNOWN) {
+      return Double.NaN;
+    }
+    return d.estimates().workNanos();
   }
 }

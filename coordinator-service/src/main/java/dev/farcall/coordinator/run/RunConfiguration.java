@@ -3,6 +3,7 @@ package dev.farcall.coordinator.run;
 import dev.farcall.coordinator.dispatch.DispatchProperties;
 import dev.farcall.coordinator.kafka.FarcallKafkaProperties;
 import dev.farcall.coordinator.placement.AdaptiveSettingsService;
+import dev.farcall.coordinator.profile.ProgramProfiles;
 import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.run.driver.DriverDistribution;
 import dev.farcall.coordinator.run.driver.DriverLauncher;
@@ -122,13 +123,15 @@ class RunConfiguration {
       RunEventsListener events,
       RunTopics topics,
       RunLocations locations,
-      AdaptiveSettingsService adaptive) {
+      AdaptiveSettingsService adaptive,
+      ProgramProfiles profiles) {
     return new RunService(
         programs,
         repository,
         properties,
         plans.getIfAvailable(() -> (program, heuristic, tunables) -> RunPlan.empty()),
         supervisor,
-        new RunService.RunComponents(events, topics, locations, new RunPolicies(adaptive)));
+        new RunService.RunComponents(
+            events, topics, locations, new RunPolicies(adaptive, profiles)));
   }
 }

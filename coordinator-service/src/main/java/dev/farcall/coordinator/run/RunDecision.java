@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A flip of a site by the run's adaptive policy, with the figures behind it, as the REST API shows
- * it ({@code GET /runs/{id}/decisions}, {@code stats.sites[].decisions}).
+ * A flip of a site by the run's adaptive policy, or a trial of a few remote calls, with the figures
+ * behind it, as the REST API shows it ({@code GET /runs/{id}/decisions}, {@code
+ * stats.sites[].decisions}).
  *
  * @param site the method whose calls moved
  * @param from where they ran ({@code LOCAL} or {@code REMOTE})
@@ -17,6 +18,7 @@ import java.util.TreeMap;
  * @param reason why, with the figures, for people
  * @param applied false in shadow mode: recorded, not applied
  * @param figures the figures as numbers (durations in ns)
+ * @param trialCalls for a trial, the calls sent remotely while the site stayed LOCAL; 0 for a flip
  */
 public record RunDecision(
     Method site,
@@ -25,7 +27,8 @@ public record RunDecision(
     Instant at,
     String reason,
     boolean applied,
-    Map<String, Double> figures) {
+    Map<String, Double> figures,
+    int trialCalls) {
 
   /** A method as the JVM names it. */
   public record Method(String className, String methodName, String descriptor) {}
@@ -39,7 +42,13 @@ public record RunDecision(
         Instant.ofEpochMilli(d.getAtEpochMillis()),
         d.getReason(),
         d.getApplied(),
-        new TreeMap<>(d.getFigures()));
+        new TreeMap<>(d.getFigures()),
+        d.getTrialCalls());
+  }
+
+  /** Whether the site flipped (rather than only tried a few calls remotely). */
+  boolean isFlip() {
+    return trialCalls == 0;
   }
 
   /** The flip as the rest of the coordinator hears of it (the dashboard's event stream). */

@@ -1,12 +1,20 @@
 package dev.farcall.coordinator.run;
 
 import dev.farcall.coordinator.placement.AdaptiveSettingsService;
+import dev.farcall.coordinator.profile.ProgramProfiles;
+import dev.farcall.coordinator.profile.SiteProfile;
+import dev.farcall.coordinator.program.ProgramRef;
+import dev.farcall.coordinator.run.driver.Decision;
 import dev.farcall.coordinator.run.driver.PolicySpec;
+import dev.farcall.coordinator.run.driver.RunPlan;
 import dev.farcall.heuristics.adaptive.AdaptivePolicy;
+import dev.farcall.heuristics.placement.MethodNode;
 import dev.farcall.heuristics.placement.TunableDescriptor;
 import dev.farcall.heuristics.placement.TunableValidationException;
 import dev.farcall.heuristics.placement.Tunables;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,9 +32,48 @@ final class RunPolicies {
   static final String NONE = "none";
 
   private final AdaptiveSettingsService settings;
+  private final ProgramProfiles profiles;
 
-  RunPolicies(AdaptiveSettingsService settings) {
+  RunPolicies(AdaptiveSettingsService settings, ProgramProfiles profiles) {
     this.settings = settings;
+    this.profiles = profiles;
+  }
+
+  /**
+   * Where a run's sites start: under an adaptive policy, each site a user did not fix starts where
+   * the policy left it at the end of the program's last run (its learned decision); otherwise, and
+   * for sites nothing was learned of, the plan's decision.
+   */
+  RunPlan startingPoint(ProgramRef program, RunPlan plan, Optional<PolicySpec> policy) {
+    if (policy.isEmpty() || plan.methods().isEmpty()) {
+      return plan;
+    }
+    Map<String, SiteProfile> learned = profiles.of(program.sha256());
+    if (learned.isEmpty()) {
+      return plan;
+    }
+    List<RunPlan.PlannedMethod> methods = new ArrayList<>(plan.methods().size());
+    for (RunPlan.PlannedMethod m : plan.methods()) {
+      SiteProfile p =
+          learned.get(
+              MethodNode.keyOf(
+                  m.method().className(), m.method().methodName(), m.method().descriptor()));
+      Optional<Decision> start =
+          p == null ? Optional.empty() : p.learnedDecision().map(Decision::valueOf);
+      if (m.fixed() || start.isEmpty() || start.get() == m.decision()) {
+        methods.add(m);
+      } else {
+        methods.add(
+            m.startingAt(
+                start.get(),
+                "learned: run "
+                    + p.runId()
+                    + " ended with it "
+                    + start.get()
+                    + p.learnedReason().map(r -> " (" + r + ")").orElse("")));
+      }
+    }
+    return new RunPlan(methods);
   }
 
   /** A run's tunables split between its adaptive policy and its placement heuristic. */

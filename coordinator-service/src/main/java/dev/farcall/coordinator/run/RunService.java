@@ -85,7 +85,9 @@ public class RunService implements SmartLifecycle, ProgramUsage {
     long heap = heapOf(request);
     String mainClass = MainClassCheck.mainClass(programId, program.jarFile(), request.mainClass());
     RunPolicies.Split split = policies.split(request.adaptivePolicy(), request.tunables());
-    RunPlan plan = plan(program, request.heuristic(), split.placementTunables());
+    RunPlan plan =
+        policies.startingPoint(
+            program, plan(program, request.heuristic(), split.placementTunables()), split.policy());
     RunView view =
         new RunView(
             UUID.randomUUID().toString(),
@@ -279,7 +281,11 @@ public class RunService implements SmartLifecycle, ProgramUsage {
     try {
       RunPolicies.Split split = policies.split(view.adaptivePolicy(), view.tunables());
       run.policy = split.policy();
-      run.plan = plans.planFor(program.get(), view.heuristic(), split.placementTunables());
+      run.plan =
+          policies.startingPoint(
+              program.get(),
+              plans.planFor(program.get(), view.heuristic(), split.placementTunables()),
+              split.policy());
     } catch (RuntimeException e) {
       log.warn(
           "run {}: planning again failed ({}); it runs with every call at home",

@@ -88,7 +88,7 @@ final class RunSupervisor {
     ActiveRun run = active.get(event.getRunId());
     if (run != null) {
       for (RunDecision d : run.onEvent(event)) {
-        if (d.applied()) {
+        if (d.applied() && d.isFlip()) {
           publisher.publishEvent(d.asEvent(run.id));
         }
       }
@@ -290,6 +290,9 @@ final class RunSupervisor {
       if (!properties.isKeepRunDirectories()) {
         run.dir.delete();
       }
+    }
+    if (started && done.stats() != null) {
+      publisher.publishEvent(RunLearning.of(run, done.stats()));
     }
     log.info(
         "run {} {} {}", run.id, outcome.status(), outcome.error() == null ? "" : outcome.error());

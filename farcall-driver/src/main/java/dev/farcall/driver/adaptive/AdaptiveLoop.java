@@ -1,6 +1,5 @@
 package dev.farcall.driver.adaptive;
 
-import dev.farcall.driver.report.RunReporter;
 import dev.farcall.driver.sites.Decision;
 import dev.farcall.driver.sites.SiteDispatcher;
 import dev.farcall.heuristics.adaptive.AdaptivePolicy;
@@ -27,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +61,7 @@ public final class AdaptiveLoop implements AutoCloseable {
   private final Supplier<ClusterCapacity> cluster;
   private final AdaptivePolicy policy;
   private final Tunables tunables;
-  private final RunReporter reporter;
+  private final Consumer<List<dev.farcall.model.wire.SiteDecision>> reporter;
   private final CpuSampler sampler;
   private final Duration period;
   private final SiteProfileSmoother[] smoothers;
@@ -82,6 +82,7 @@ public final class AdaptiveLoop implements AutoCloseable {
 
   /**
    * @param cluster what the workers offer now
+   * @param reporter where the decisions of a round go (the run's events)
    * @param period how often a round is decided
    */
   public AdaptiveLoop(
@@ -89,7 +90,7 @@ public final class AdaptiveLoop implements AutoCloseable {
       Supplier<ClusterCapacity> cluster,
       AdaptivePolicy policy,
       Tunables tunables,
-      RunReporter reporter,
+      Consumer<List<dev.farcall.model.wire.SiteDecision>> reporter,
       Duration period) {
     this.sites = sites;
     this.cluster = cluster;
@@ -129,8 +130,12 @@ public final class AdaptiveLoop implements AutoCloseable {
   private void safeRound() {
     try {
       round();
-    } catch (RuntimeException e) {
-      log.warn("an adaptive round failed; the sites keep their modes", e);
+    } catch (RuntimeException | Error e) {
+      // an Error would cancel the schedule silently: say so once, the sites keep their modes
+      log.error("an adaptive round failed; the sites keep their modes", e);
+      if (e instanceof VirtualMachineError) {
+        throw e;
+      }
     }
   }
 
@@ -191,8 +196,11 @@ public final class AdaptiveLoop implements AutoCloseable {
     sites.decide(flips);
     for (TrialRequest trial : outcome.trials()) {
       sites.trial(trial.site(), trial.calls());
+      events.add(trialEvent(trial, wallNow - (nanoNow - trial.atNanos()) / 1_000_000));
     }
-    reporter.decisions(events);
+    if (!events.isEmpty()) {
+      reporter.accept(events);
+    }
   }
 
   private dev.farcall.model.wire.SiteDecision event(SiteDecision d, long atEpochMillis) {
@@ -216,6 +224,19 @@ public final class AdaptiveLoop implements AutoCloseable {
         .setReason(d.reason())
         .setApplied(d.applied())
         .setFigures(figures)
+        .build();
+  }
+
+  private dev.farcall.model.wire.SiteDecision trialEvent(TrialRequest trial, long atEpochMillis) {
+    return dev.farcall.model.wire.SiteDecision.newBuilder()
+        .setMethod(sites.method(trial.site()).toWire())
+        .setFrom(SiteMode.LOCAL.name())
+        .setTo(SiteMode.REMOTE.name())
+        .setAtEpochMillis(atEpochMillis)
+        .setReason(trial.reason())
+        .setApplied(true)
+        .setFigures(Map.of())
+        .setTrialCalls(trial.calls())
         .build();
   }
 

@@ -4,18 +4,18 @@ import dev.farcall.model.MethodId;
 import java.nio.file.Path;
 
 /** The examples jar (copied by the build) and the names of its programs and methods. */
-final class Examples {
+public final class Examples {
 
-  static final Path JAR = Path.of("target", "test-jars", "examples.jar").toAbsolutePath();
+  public static final Path JAR = Path.of("target", "test-jars", "examples.jar").toAbsolutePath();
   static final String PACKAGE = "dev.farcall.examples.programs.";
 
   private Examples() {}
 
-  static String main(String program) {
+  public static String main(String program) {
     return PACKAGE + program + ".Main";
   }
 
-  static MethodId method(String program, String name, String descriptor) {
+  public static MethodId method(String program, String name, String descriptor) {
     return new MethodId(main(program), name, descriptor);
   }
 }

@@ -17,10 +17,10 @@ import java.util.concurrent.CompletableFuture;
  * JVM, as {@code RunDriver} wires them (without the process around them): for tests of what the
  * rewritten call sites do. Programs that call {@code System.exit} must not be run this way.
  */
-final class InProcessRun {
+public final class InProcessRun {
 
-  final RunClassLoader loader;
-  final SiteDispatcher dispatcher;
+  public final RunClassLoader loader;
+  public final SiteDispatcher dispatcher;
 
   private InProcessRun(RunClassLoader loader, SiteDispatcher dispatcher) {
     this.loader = loader;
@@ -28,7 +28,7 @@ final class InProcessRun {
   }
 
   /** The program of {@code jar} with {@code plan}, its remote calls going to {@code invoker}. */
-  static InProcessRun of(Path jar, List<SitePlan> plan, RemoteInvoker invoker) {
+  public static InProcessRun of(Path jar, List<SitePlan> plan, RemoteInvoker invoker) {
     RunClassLoader loader =
         new RunClassLoader(jar, "test", Farcall.class.getClassLoader(), SitePlan.methods(plan));
     SiteHooks hooks = SiteHooks.install(loader, plan.size());
@@ -47,7 +47,7 @@ final class InProcessRun {
   }
 
   /** Runs {@code main} on this thread; rethrows what main threw. */
-  void runMain(String mainClass, String... args) throws Throwable {
+  public void runMain(String mainClass, String... args) throws Throwable {
     Method main = Class.forName(mainClass, true, loader).getMethod("main", String[].class);
     try {
       main.invoke(null, (Object) args);
@@ -57,7 +57,7 @@ final class InProcessRun {
   }
 
   /** Runs {@code main} on a daemon thread. */
-  CompletableFuture<Void> startMain(String mainClass, String... args) {
+  public CompletableFuture<Void> startMain(String mainClass, String... args) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Thread t =
         new Thread(
@@ -75,7 +75,7 @@ final class InProcessRun {
     return done;
   }
 
-  RunStatistics stats() {
+  public RunStatistics stats() {
     return dispatcher.statistics();
   }
 }

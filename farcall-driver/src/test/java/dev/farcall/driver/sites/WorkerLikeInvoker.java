@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.LongAdder;
  * and encodes the result or the thrown exception. So every remote call in the driver's tests makes
  * a real encode/decode round trip between two loaders. It can also be told never to answer.
  */
-final class WorkerLikeInvoker implements RemoteInvoker, AutoCloseable {
+public final class WorkerLikeInvoker implements RemoteInvoker, AutoCloseable {
 
   private final ProgramClassLoader workerLoader;
   private final ArgumentCodec codec;
@@ -58,17 +58,17 @@ final class WorkerLikeInvoker implements RemoteInvoker, AutoCloseable {
   }
 
   /** Serves every call like a worker. */
-  static WorkerLikeInvoker serving(Path jar) {
+  public static WorkerLikeInvoker serving(Path jar) {
     return new WorkerLikeInvoker(jar, true);
   }
 
   /** Accepts calls and never answers (a dead cluster). */
-  static WorkerLikeInvoker neverAnswering(Path jar) {
+  public static WorkerLikeInvoker neverAnswering(Path jar) {
     return new WorkerLikeInvoker(jar, false);
   }
 
   /** How many calls of a method this "worker" executed. */
-  long served(MethodId method) {
+  public long served(MethodId method) {
     LongAdder a = served.get(method);
     return a == null ? 0 : a.sum();
   }

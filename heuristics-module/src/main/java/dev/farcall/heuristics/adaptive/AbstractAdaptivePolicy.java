@@ -213,12 +213,21 @@ abstract class AbstractAdaptivePolicy implements AdaptivePolicy {
       }
     }
 
+    /**
+     * A trial for a LOCAL site, at most {@link PolicyLimits#MAX_TRIALS_PER_SITE} per run; a site
+     * measured remote before (by a trial: it never flipped) waits the dwell, doubled per trial.
+     */
     private boolean mayTrial(SiteProfile site, SiteMemory m) {
-      return !limits.shadow()
-          && limits.trialCalls() > 0
-          && !site.everMeasuredRemote()
-          && site.mode() == SiteMode.LOCAL
-          && m.trials() < PolicyLimits.MAX_TRIALS_PER_SITE;
+      if (limits.shadow()
+          || limits.trialCalls() <= 0
+          || site.mode() != SiteMode.LOCAL
+          || m.trials() >= PolicyLimits.MAX_TRIALS_PER_SITE) {
+        return false;
+      }
+      if (!site.everMeasuredRemote()) {
+        return true;
+      }
+      return m.flips() == 0 && now - m.trialStartNanos() >= limits.minDwellNanos() << m.trials();
     }
 
     private boolean dwellOver(SiteMemory m, Proposal proposal) {

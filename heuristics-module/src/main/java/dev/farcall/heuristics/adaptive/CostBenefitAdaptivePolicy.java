@@ -88,13 +88,13 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
         return memory.mode() == SiteMode.REMOTE ? noWorkers() : Proposal.STAY;
       }
       if (memory.mode() == SiteMode.LOCAL) {
-        return towardsRemote(site);
+        return towardsRemote(site, memory);
       }
       return site.mode() == SiteMode.REMOTE ? towardsHome(site, memory) : towardsHomeInShadow(site);
     }
 
     /** A LOCAL site: does remote beat what its calls take at home? */
-    private Proposal towardsRemote(SiteProfile site) {
+    private Proposal towardsRemote(SiteProfile site, SiteMemory memory) {
       LocalProfile local = site.local();
       if (local.timedSamples() < options.minSamples()) {
         boolean heavy = !site.everMeasuredRemote() && local.cpuShare() >= options.heavyCpuShare();
@@ -105,7 +105,7 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
         return Proposal.STAY;
       }
       if (e.remote * options.margin() >= e.home) {
-        return Proposal.STAY;
+        return worthAnotherTrial(site, memory) ? trialOnly() : Proposal.STAY;
       }
       return new Proposal(
           Proposal.Kind.FLIP,
@@ -113,6 +113,17 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
           DecisionCause.REMOTE_FASTER,
           local.callsPerSecond() * (e.home - e.remote),
           e.assumed);
+    }
+
+    /**
+     * A heavy site whose only remote figures come from trial calls may be tried again (the policy
+     * spaces and caps the trials): the first calls of a method on a worker also load its classes
+     * and run interpreted, so one trial can make remote look far slower than it is.
+     */
+    private boolean worthAnotherTrial(SiteProfile site, SiteMemory memory) {
+      return memory.flips() == 0
+          && site.local().cpuShare() >= options.heavyCpuShare()
+          && !tooFine(site.local().workNanos() / home.slowdown());
     }
 
     /** A REMOTE site: does what it measured still beat what home would take? */
@@ -322,6 +333,19 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
 
     @Override
     public String trialReason(SiteProfile site, Proposal proposal, DecisionFigures f, int calls) {
+      if (proposal.kind() == Proposal.Kind.TRIAL_ONLY && site.everMeasuredRemote()) {
+        return "measured remote only on earlier trial calls (round trip "
+            + Durations.format(site.remote().roundTripNanos())
+            + ", work "
+            + Durations.format(site.remote().workNanos())
+            + " against "
+            + Durations.format(site.local().workNanos())
+            + " at home), perhaps while a worker loaded the program; holds "
+            + Math.round(site.local().cpuShare() * 100)
+            + "% of home's CPU samples: "
+            + calls
+            + " more trial calls";
+      }
       if (proposal.kind() == Proposal.Kind.TRIAL_ONLY) {
         return "never measured remote, holds "
             + Math.round(site.local().cpuShare() * 100)

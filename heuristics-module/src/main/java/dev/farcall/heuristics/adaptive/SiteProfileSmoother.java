@@ -68,39 +68,39 @@ public final class SiteProfileSmoother {
     if (elapsed <= 0) {
       return;
     }
-    double keep = Math.pow(0.5, elapsed / halfLifeNanos);
     double seconds = elapsed / 1e9;
 
     long calls = delta(counters.localCalls(), last.localCalls());
     long timed = delta(counters.localTimedCalls(), last.localTimedCalls());
     long timedNanos = delta(counters.localTimedNanos(), last.localTimedNanos());
     if (timed > 0) {
-      localWork.add((double) timedNanos / timed, keep);
+      localWork.add((double) timedNanos / timed, nowNanos);
     }
-    localRate.add(calls / seconds, keep);
+    localRate.add(calls / seconds, nowNanos);
     // time in the window's calls: the timed ones scaled up to all, by the mean if none was timed
     double inCalls = timed > 0 ? (double) timedNanos * calls / timed : calls * localWork.value();
-    localAtOnce.add(inCalls / elapsed, keep);
+    localAtOnce.add(inCalls / elapsed, nowNanos);
     long samples = delta(processCpuSamples, lastProcessSamples);
     if (samples > 0) {
       cpuShare.add(
-          Math.min(1, (double) delta(counters.cpuSamples(), last.cpuSamples()) / samples), keep);
+          Math.min(1, (double) delta(counters.cpuSamples(), last.cpuSamples()) / samples),
+          nowNanos);
     }
 
     long answered = delta(counters.remoteCalls(), last.remoteCalls());
     long roundTrips = delta(counters.remoteRoundTripNanos(), last.remoteRoundTripNanos());
     if (answered > 0) {
       remoteWork.add(
-          (double) delta(counters.remoteWorkNanos(), last.remoteWorkNanos()) / answered, keep);
-      remoteRoundTrip.add((double) roundTrips / answered, keep);
+          (double) delta(counters.remoteWorkNanos(), last.remoteWorkNanos()) / answered, nowNanos);
+      remoteRoundTrip.add((double) roundTrips / answered, nowNanos);
       bytesSent.add(
-          (double) delta(counters.remoteBytesSent(), last.remoteBytesSent()) / answered, keep);
+          (double) delta(counters.remoteBytesSent(), last.remoteBytesSent()) / answered, nowNanos);
       bytesReceived.add(
           (double) delta(counters.remoteBytesReceived(), last.remoteBytesReceived()) / answered,
-          keep);
+          nowNanos);
     }
-    remoteRate.add(answered / seconds, keep);
-    remoteAtOnce.add((double) roundTrips / elapsed, keep);
+    remoteRate.add(answered / seconds, nowNanos);
+    remoteAtOnce.add((double) roundTrips / elapsed, nowNanos);
 
     last = counters;
     lastNanos = nowNanos;
@@ -140,14 +140,21 @@ public final class SiteProfileSmoother {
     return Math.max(0, now - before);
   }
 
-  /** A mean of window values, each weighing by the time since it, not by its number of calls. */
-  private static final class Ewma {
+  /**
+   * A mean of window values, each weighing by the time since it, not by its number of calls: a
+   * value last added long ago counts little against a new one (the few first remote calls of a
+   * site, slow while a worker loads its classes, are forgotten when it is tried again later).
+   */
+  private final class Ewma {
     private double value;
     private boolean seen;
+    private long addedNanos;
 
-    void add(double window, double keep) {
-      value = seen ? value * keep + window * (1 - keep) : window;
+    void add(double window, long nowNanos) {
+      double keep = seen ? Math.pow(0.5, (nowNanos - addedNanos) / halfLifeNanos) : 0;
+      value = value * keep + window * (1 - keep);
       seen = true;
+      addedNanos = nowNanos;
     }
 
     double value() {

@@ -18,13 +18,19 @@ public record RunPlan(List<PlannedMethod> methods) {
    * A dispatchable method and its decision, with the reason shown to users.
    *
    * @param estimatedWorkNanos the cost model's work per call, {@code NaN} when unknown
+   * @param fixed a user's override decided it: the adaptive policy never changes it
    */
   public record PlannedMethod(
-      MethodId method, Decision decision, String reason, double estimatedWorkNanos) {
+      MethodId method, Decision decision, String reason, double estimatedWorkNanos, boolean fixed) {
 
-    /** A method without a work estimate. */
+    /** A method without a work estimate, that the adaptive policy may move. */
     public PlannedMethod(MethodId method, Decision decision, String reason) {
-      this(method, decision, reason, Double.NaN);
+      this(method, decision, reason, Double.NaN, false);
+    }
+
+    /** The same method starting with another decision, for the given reason. */
+    public PlannedMethod startingAt(Decision start, String why) {
+      return new PlannedMethod(method, start, why, estimatedWorkNanos, fixed);
     }
   }
 

@@ -54,6 +54,7 @@ public final class RunSpecFactory {
                         .setReason(m.reason() == null ? "" : m.reason())
                         .setEstimatedWorkNanos(m.estimatedWorkNanos())
                         .setCountLocalCalls(runs.countsLocalCalls().test(m.estimatedWorkNanos()))
+                        .setFixed(m.fixed())
                         .build())
             .toList();
     return RunSpec.newBuilder()

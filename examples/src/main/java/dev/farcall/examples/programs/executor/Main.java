@@ -6,7 +6,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Tasks submitted to an ExecutorService, each calling a pure method; results printed in order. */
+/**
+ * Tasks submitted to an ExecutorService, each calling a pure method; results printed in order.
+ * Arguments: the number of tasks (default 16) and the numbers each scans (default 20,000).
+ */
 public class Main {
 
   /** Pure: how many primes lie in [from, to). */
@@ -28,12 +31,14 @@ public class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+    int width = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Integer>> results = new ArrayList<>();
-      for (int i = 0; i < 16; i++) {
-        int from = i * 20_000;
-        results.add(pool.submit(() -> countPrimes(from, from + 20_000)));
+      for (int i = 0; i < tasks; i++) {
+        int from = i * width;
+        results.add(pool.submit(() -> countPrimes(from, from + width)));
       }
       int total = 0;
       for (int i = 0; i < results.size(); i++) {

@@ -3,7 +3,10 @@ package dev.farcall.examples.programs.forkjoin;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 
-/** Divide and conquer on a ForkJoinPool; the leaves call a pure method on slices of an array. */
+/**
+ * Divide and conquer on a ForkJoinPool; the leaves call a pure method on slices of an array.
+ * Argument: the array's length (default 32,000; leaves take 2,000 elements or fewer).
+ */
 public class Main {
 
   /** Pure: a polynomial hash of a slice, mixed a few hundred times to make it heavy. */
@@ -43,7 +46,7 @@ public class Main {
   }
 
   public static void main(String[] args) {
-    int[] data = new int[32_000];
+    int[] data = new int[args.length > 0 ? Integer.parseInt(args[0]) : 32_000];
     for (int i = 0; i < data.length; i++) {
       data[i] = (i * 7919) % 1000;
     }

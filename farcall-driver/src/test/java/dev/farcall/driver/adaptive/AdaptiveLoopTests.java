@@ -1,0 +1,109 @@
+package dev.farcall.driver.adaptive;
+
+import static dev.farcall.driver.sites.Examples.method;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.farcall.driver.sites.Decision;
+import dev.farcall.driver.sites.Examples;
+import dev.farcall.driver.sites.InProcessRun;
+import dev.farcall.driver.sites.SitePlan;
+import dev.farcall.driver.sites.WorkerLikeInvoker;
+import dev.farcall.heuristics.adaptive.ClusterCapacity;
+import dev.farcall.heuristics.adaptive.CostBenefitAdaptivePolicy;
+import dev.farcall.heuristics.adaptive.CostBenefitOptions;
+import dev.farcall.heuristics.adaptive.PolicyLimits;
+import dev.farcall.model.MethodId;
+import dev.farcall.model.wire.SiteDecision;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adaptive loop in a run's driver, with the rewritten program in process and a worker-like
+ * invoker: a heavy site that the plan keeps LOCAL is measured and its trial calls go to the worker
+ * while the program runs; a tiny one stays home; shadow mode records and applies nothing. Whether a
+ * measured site then flips for good depends on real round trips, so that is shown end to end in
+ * farcall-local's adaptive tests, not here (in process, a cold worker-like call costs more than the
+ * local one).
+ */
+class AdaptiveLoopTests {
+
+  private static final MethodId COLLATZ = method("parallelstream", "collatzBlock", "(J)J");
+  private static final MethodId MIX = method("finegrained", "mix", "(I)I");
+  private static final ClusterCapacity FOUR_FREE_SLOTS = new ClusterCapacity(1, 4, 4);
+
+  private final List<SiteDecision> decisions = new CopyOnWriteArrayList<>();
+
+  private static SitePlan countedLocal(MethodId m) {
+    return new SitePlan(m, Decision.LOCAL, "the static model keeps it home", 10, true);
+  }
+
+  private AdaptiveLoop loop(InProcessRun run, Map<String, Object> tunables) {
+    var policy = new CostBenefitAdaptivePolicy();
+    return new AdaptiveLoop(
+        run.dispatcher,
+        () -> FOUR_FREE_SLOTS,
+        policy,
+        policy.tunables(tunables),
+        decisions::addAll,
+        Duration.ofMillis(100));
+  }
+
+  @Test
+  void aHeavySiteThePlanKeepsHomeIsMeasuredAndTriedRemoteWhileTheProgramRuns() throws Throwable {
+    try (WorkerLikeInvoker worker = WorkerLikeInvoker.serving(Examples.JAR)) {
+      InProcessRun run = InProcessRun.of(Examples.JAR, List.of(countedLocal(COLLATZ)), worker);
+      try (AdaptiveLoop loop = loop(run, Map.of())) {
+        loop.start();
+
+        run.runMain(Examples.main("parallelstream"), "3000");
+
+        assertThat(loop.rounds()).isPositive();
+      }
+      assertThat(worker.served(COLLATZ)).isPositive();
+      assertThat(decisions)
+          .anySatisfy(
+              d -> {
+                assertThat(d.getTo()).isEqualTo("REMOTE");
+                assertThat(d.getApplied()).isTrue();
+              });
+    }
+  }
+
+  @Test
+  void aTinySiteStaysHome() throws Throwable {
+    try (WorkerLikeInvoker worker = WorkerLikeInvoker.serving(Examples.JAR)) {
+      InProcessRun run = InProcessRun.of(Examples.JAR, List.of(countedLocal(MIX)), worker);
+      try (AdaptiveLoop loop = loop(run, Map.of())) {
+        loop.start();
+
+        run.runMain(Examples.main("finegrained"), "20000000", "10");
+
+        assertThat(loop.rounds()).isPositive();
+      }
+      assertThat(worker.served(MIX)).isZero();
+      assertThat(decisions).noneMatch(d -> d.getTo().equals("REMOTE"));
+    }
+  }
+
+  @Test
+  void inShadowModeDecisionsAreRecordedAndNoCallLeaves() throws Throwable {
+    try (WorkerLikeInvoker worker = WorkerLikeInvoker.serving(Examples.JAR)) {
+      InProcessRun run = InProcessRun.of(Examples.JAR, List.of(countedLocal(COLLATZ)), worker);
+      // Shadow mode makes no trial calls, so it judges on the assumed overhead alone: assume a
+      // cheap one so that the heavy site is one the policy would move.
+      Map<String, Object> shadow =
+          Map.of(PolicyLimits.SHADOW, true, CostBenefitOptions.ASSUMED_OVERHEAD_MICROS, 20.0);
+      try (AdaptiveLoop loop = loop(run, shadow)) {
+        loop.start();
+
+        run.runMain(Examples.main("parallelstream"), "3000");
+      }
+      assertThat(worker.served(COLLATZ)).isZero();
+      assertThat(run.stats().getRemoteCalls()).isZero();
+      assertThat(decisions).isNotEmpty().allSatisfy(d -> assertThat(d.getApplied()).isFalse());
+    }
+  }
+}
