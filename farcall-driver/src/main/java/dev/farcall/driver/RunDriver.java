@@ -121,8 +121,10 @@ final class RunDriver {
     } catch (RuntimeException e) {
       throw new DriverFailure("the run's adaptive policy cannot be used: " + e.getMessage(), e);
     }
-    Supplier<ClusterCapacity> cluster =
-        connection instanceof ClusterConnection c ? c::capacity : () -> ClusterCapacity.NONE;
+    Supplier<Optional<ClusterCapacity>> cluster =
+        connection instanceof ClusterConnection c
+            ? c::capacity
+            : () -> Optional.of(ClusterCapacity.NONE);
     return Optional.of(
         new AdaptiveLoop(
             sites,

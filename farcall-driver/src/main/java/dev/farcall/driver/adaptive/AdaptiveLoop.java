@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,7 @@ public final class AdaptiveLoop implements AutoCloseable {
   private static final long BYTES_PER_SITE = 256;
 
   private final SiteDispatcher sites;
-  private final Supplier<ClusterCapacity> cluster;
+  private final Supplier<Optional<ClusterCapacity>> cluster;
   private final AdaptivePolicy policy;
   private final Tunables tunables;
   private final Consumer<List<dev.farcall.model.wire.SiteDecision>> reporter;
@@ -81,13 +82,13 @@ public final class AdaptiveLoop implements AutoCloseable {
   private volatile long rounds;
 
   /**
-   * @param cluster what the workers offer now
+   * @param cluster what the workers offer now; empty while not known yet (no round decides then)
    * @param reporter where the decisions of a round go (the run's events)
    * @param period how often a round is decided
    */
   public AdaptiveLoop(
       SiteDispatcher sites,
-      Supplier<ClusterCapacity> cluster,
+      Supplier<Optional<ClusterCapacity>> cluster,
       AdaptivePolicy policy,
       Tunables tunables,
       Consumer<List<dev.farcall.model.wire.SiteDecision>> reporter,
@@ -122,7 +123,7 @@ public final class AdaptiveLoop implements AutoCloseable {
     int[] every = new int[sites.siteCount()];
     java.util.Arrays.fill(every, INITIAL_SAMPLE_EVERY);
     sites.sampleEvery(every);
-    thread.execute(sampler::start);
+    sampler.start();
     long millis = Math.max(10, period.toMillis());
     thread.scheduleWithFixedDelay(this::safeRound, millis, millis, TimeUnit.MILLISECONDS);
   }
@@ -149,10 +150,14 @@ public final class AdaptiveLoop implements AutoCloseable {
       smoothers[i].observe(now, sites.counters(i, sampler.samples(i)), samples);
       profiles.add(profile(i));
     }
-    PolicyRound round = new PolicyRound(now, homeLoad(now, samples), cluster.get(), profiles);
-    PolicyOutcome outcome = policy.decide(round, state, tunables);
-    state = outcome.state();
-    apply(outcome);
+    Optional<ClusterCapacity> capacity = cluster.get();
+    HomeLoad home = homeLoad(now, samples);
+    if (capacity.isPresent()) {
+      PolicyOutcome outcome =
+          policy.decide(new PolicyRound(now, home, capacity.get(), profiles), state, tunables);
+      state = outcome.state();
+      apply(outcome);
+    }
     adaptSampling();
     lastSamples = samples;
     lastRoundNanos = now;

@@ -34,6 +34,7 @@ final class CpuSampler implements AutoCloseable {
   private final LongAdder total = new LongAdder();
   private final Duration period;
   private volatile RecordingStream stream;
+  private volatile boolean closed;
 
   CpuSampler(List<MethodId> sites, Duration period) {
     this.period = period;
@@ -47,16 +48,43 @@ final class CpuSampler implements AutoCloseable {
     }
   }
 
-  /** Starts sampling; when JFR is not available, the sampler counts nothing. */
+  /**
+   * Starts sampling on a daemon thread of its own and returns at once: starting JFR takes from a
+   * few hundred milliseconds to seconds on a busy machine, and the policy's rounds (which measure
+   * timed calls meanwhile) must not wait for it. The stream runs on that thread ({@code start()},
+   * not {@code startAsync()}, whose thread is not a daemon and would keep the run's JVM alive after
+   * the program's last thread ended). When JFR is not available, the sampler counts nothing.
+   */
   void start() {
+    Thread sampling = new Thread(this::stream, "farcall-jfr-sampler");
+    sampling.setDaemon(true);
+    sampling.start();
+  }
+
+  private void stream() {
+    if (closed) {
+      return;
+    }
+    RecordingStream s;
     try {
-      RecordingStream s = new RecordingStream();
+      s = new RecordingStream();
       s.enable(EXECUTION_SAMPLE).withPeriod(period).withStackTrace();
       s.onEvent(EXECUTION_SAMPLE, this::onSample);
-      s.startAsync();
-      stream = s;
     } catch (RuntimeException | LinkageError e) {
       log.warn("JFR is not available; LOCAL sites are measured by their timed calls only", e);
+      return;
+    }
+    stream = s;
+    if (closed) {
+      s.close(); // the run ended while JFR was starting
+      return;
+    }
+    try {
+      s.start(); // until closed
+    } catch (RuntimeException e) {
+      if (!closed) {
+        log.warn("JFR sampling stopped; LOCAL sites are measured by their timed calls only", e);
+      }
     }
   }
 
@@ -106,6 +134,7 @@ final class CpuSampler implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     RecordingStream s = stream;
     if (s != null) {
       s.close();

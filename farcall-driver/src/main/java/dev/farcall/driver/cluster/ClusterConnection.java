@@ -160,11 +160,18 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
     return foreignReplies.sum();
   }
 
-  /** What the alive workers offer now, from their heartbeats; none before the connection opens. */
-  public ClusterCapacity capacity() {
+  /**
+   * What the alive workers offer now, from their heartbeats; empty while the connection is still
+   * opening (the workers are not known yet, which is not the same as there being none), {@link
+   * ClusterCapacity#NONE} if it failed.
+   */
+  public Optional<ClusterCapacity> capacity() {
     WorkerRegistry registry = workers;
-    if (registry == null || !dispatcher.isDone() || dispatcher.isCompletedExceptionally()) {
-      return ClusterCapacity.NONE;
+    if (registry == null || !dispatcher.isDone()) {
+      return Optional.empty();
+    }
+    if (dispatcher.isCompletedExceptionally()) {
+      return Optional.of(ClusterCapacity.NONE);
     }
     int alive = 0;
     int slots = 0;
@@ -174,7 +181,7 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
       slots += w.slots();
       free += Math.max(0, w.slots() - w.inFlight());
     }
-    return new ClusterCapacity(alive, slots, Math.min(free, slots));
+    return Optional.of(new ClusterCapacity(alive, slots, Math.min(free, slots)));
   }
 
   @Override

@@ -17,6 +17,7 @@ import dev.farcall.model.wire.SiteDecision;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class AdaptiveLoopTests {
     var policy = new CostBenefitAdaptivePolicy();
     return new AdaptiveLoop(
         run.dispatcher,
-        () -> FOUR_FREE_SLOTS,
+        () -> Optional.of(FOUR_FREE_SLOTS),
         policy,
         policy.tunables(tunables),
         decisions::addAll,

@@ -58,8 +58,10 @@ public class CallExecutor {
             ErrorCode.DEADLINE_EXPIRED,
             "deadline passed " + (now - request.getDeadlineEpochMillis()) + " ms before execution");
       }
+      long setupStart = System.nanoTime();
       LoadedProgram program = programs.load(request.getProgramId(), request.getJarSha256());
       InvocableMethod method = program.method(request.getMethod());
+      result.setSetupMicros((System.nanoTime() - setupStart) / 1000);
       Object[] decoded = decode(method.codec(), arguments, request.getSchemaFingerprint());
       return invoke(program, method, decoded, result);
     } catch (InvocationFailure f) {

@@ -67,6 +67,7 @@ public record DriverCommand(
     command.add(java.toString());
     command.addAll(jvmArguments());
     command.addAll(logging(dir));
+    command.add(flightRecorderRepository(dir));
     command.add("-cp");
     command.add(jar.toString());
     command.add(DriverDistribution.MAIN_CLASS);
@@ -102,6 +103,14 @@ public record DriverCommand(
         "-Dorg.slf4j.simpleLogger.showDateTime=true",
         "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
         "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn");
+  }
+
+  /**
+   * Where the adaptive policy's JFR sampling keeps its chunks: in the run's own driver directory
+   * (written by the run's user, removed with the run), not in a shared temporary directory.
+   */
+  static String flightRecorderRepository(RunDirectory dir) {
+    return "-XX:FlightRecorderOptions=repository=" + dir.driverDir();
   }
 
   /**

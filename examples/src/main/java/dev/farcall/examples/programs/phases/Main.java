@@ -39,7 +39,7 @@ public class Main {
   private static long light(int calls, long salt) {
     long sum = 0;
     for (int i = 0; i < calls; i++) {
-      sum += step(i ^ salt, 2);
+      sum += step(i + salt * calls, 2);
     }
     return sum;
   }

@@ -1,0 +1,52 @@
+package dev.farcall.driver.adaptive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.farcall.model.MethodId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JFR sampler of a run's driver: it counts samples, and it starts no thread that would keep the
+ * run's JVM alive once the program's own threads have ended (plain {@code java} would exit).
+ */
+class CpuSamplerTests {
+
+  private static final MethodId SPIN =
+      new MethodId(CpuSamplerTests.class.getName(), "spin", "(J)J");
+
+  static long spin(long until) {
+    long x = 0;
+    while (System.nanoTime() < until) {
+      x = x * 31 + 7;
+    }
+    return x;
+  }
+
+  @Test
+  void samplesTheProgramWithoutANonDaemonThread() {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    try (CpuSampler sampler = new CpuSampler(List.of(SPIN), Duration.ofMillis(10))) {
+      sampler.start();
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                spin(System.nanoTime() + 50_000_000L);
+                return sampler.samples(0) > 0;
+              });
+
+      Set<String> started =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon())
+              .map(Thread::getName)
+              .collect(Collectors.toSet());
+      assertThat(started).as("non-daemon threads the sampler started").isEmpty();
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package dev.farcall.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Acceptance of the adaptive placement issue over the real cluster, with the settings a new user
+ * gets: the run's driver measures its sites and the default cost-benefit policy decides while the
+ * program runs; the output stays what plain {@code java} prints.
+ *
+ * <p>On a single machine, where the workers share the driver's cores, remote rarely pays: what the
+ * CPU-bound programs send away here are the policy's trial calls of their heavy site (measured,
+ * then kept home when remote does not win). That the policy flips a site for good when remote does
+ * pay is the simulator's and the offload benchmark's to show, with the workers on other cores.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class AdaptivePlacementTests {
+
+  private static FarcallApi api;
+  private static String examples;
+
+  @BeforeAll
+  static void uploadAndAnalyse() {
+    api = TestCluster.admin();
+    examples = TestCluster.examplesProgram();
+    ProgramRuns.awaitAnalysis(api, examples);
+  }
+
+  static Stream<Arguments> cpuBoundPrograms() {
+    return Stream.of(
+        Arguments.of("parallelstream", List.of("3000"), "collatzBlock"),
+        Arguments.of("executor", List.of("48", "100000"), "countPrimes"),
+        Arguments.of("forkjoin", List.of("2000000"), "mixSlice"));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cpuBoundPrograms")
+  void aCpuBoundProgramMakesRemoteCallsOfItsHeavySiteWithDefaultSettings(
+      String program, List<String> args, String heavyMethod) {
+    String main = ProgramRuns.main(program);
+    ProgramRuns.PlainRun plain = ProgramRuns.runPlain(main, args);
+
+    ProgramRuns.FinishedRun run = ProgramRuns.run(api, examples, main, args, null);
+
+    assertThat(run.stdout()).as("stdout of %s", run).isEqualTo(plain.stdout());
+    assertThat(run.status()).as(run.toString()).isEqualTo("SUCCEEDED");
+    assertThat(run.run().path("adaptivePolicy").asString()).isEqualTo("cost-benefit");
+    JsonNode heavy = site(run, heavyMethod);
+    assertThat(heavy.path("remoteCalls").asLong())
+        .as("remote calls of %s in %s", heavyMethod, run.stats())
+        .isPositive();
+    assertThat(decisions(run.run().path("id").asString()))
+        .as("the policy says why the calls went")
+        .anySatisfy(
+            d -> assertThat(d.path("site").path("methodName").asString()).isEqualTo(heavyMethod));
+  }
+
+  @Test
+  void theFineGrainedProgramMakesNoRemoteCallWhileThePolicyWatchesIt() {
+    String main = ProgramRuns.main("finegrained");
+    List<String> args = List.of("50000000", "10");
+    ProgramRuns.PlainRun plain = ProgramRuns.runPlain(main, args);
+
+    ProgramRuns.FinishedRun run = ProgramRuns.run(api, examples, main, args, null);
+
+    assertThat(run.stdout()).as("stdout of %s", run).isEqualTo(plain.stdout());
+    assertThat(run.stats().path("policy").path("rounds").asLong())
+        .as("policy rounds during the run: %s", run.stats())
+        .isPositive();
+    assertThat(run.remoteCalls()).as(run.stats().toString()).isZero();
+  }
+
+  @Test
+  void inShadowModeDecisionsAreRecordedAndNoCallLeaves() {
+    String main = ProgramRuns.main("parallelstream");
+    List<String> args = List.of("3000");
+    // shadow mode makes no trial call, so it judges on the assumed overhead: assume a cheap one so
+    // that the heavy site is one the policy would move
+    Map<String, Object> shadow = Map.of("shadow", true, "assumedOverheadMicros", 20);
+
+    ProgramRuns.FinishedRun run = ProgramRuns.run(api, examples, main, args, shadow);
+
+    assertThat(run.status()).as(run.toString()).isEqualTo("SUCCEEDED");
+    assertThat(run.remoteCalls()).as(run.stats().toString()).isZero();
+    List<JsonNode> decisions = decisions(run.run().path("id").asString());
+    assertThat(decisions).as("recorded decisions").isNotEmpty();
+    assertThat(decisions).allSatisfy(d -> assertThat(d.path("applied").asBoolean()).isFalse());
+  }
+
+  @Test
+  void aSecondRunStartsWhereTheFirstLeftItsSitesAndThePlanUsesTheMeasuredProfile()
+      throws IOException {
+    // a program of its own (same classes, other bytes): what other tests' runs taught the examples
+    // jar must not decide here
+    String program = api.uploadProgram(copyOfExamplesJar());
+    ProgramRuns.awaitAnalysis(api, program);
+    String main = ProgramRuns.main("parallelstream");
+    List<String> args = List.of("600");
+    // run 1: the plan sends every movable call away and the policy is told to keep what is remote
+    // unless it is ten times slower, so the run ends with its heavy site REMOTE
+    Map<String, Object> keepRemote = new HashMap<>(ProgramRuns.EVERYTHING_MOVABLE_REMOTE);
+    keepRemote.put("returnRatio", 10);
+    keepRemote.put("minWorkOverOverhead", 0);
+    ProgramRuns.FinishedRun first = ProgramRuns.run(api, program, main, args, keepRemote);
+    assertThat(first.status()).as(first.toString()).isEqualTo("SUCCEEDED");
+    assertThat(site(first, "collatzBlock").path("decision").asString())
+        .as("where run 1 left collatzBlock: %s", first.stats())
+        .isEqualTo("REMOTE");
+
+    // the program's plan now uses what run 1 measured
+    await("placement of collatzBlock from the measured profile")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        placed(program, "collatzBlock").path("estimates").path("source").asString())
+                    .isEqualTo("PROFILE"));
+
+    // run 2, default settings: the plan alone keeps collatzBlock home; it starts REMOTE, learned
+    String second = ProgramRuns.start(api, program, main, args, null);
+    AtomicReference<String> startedAs = new AtomicReference<>();
+    await("run 2's first report of collatzBlock")
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              JsonNode run = ProgramRuns.get(api, second);
+              for (JsonNode s : run.path("stats").path("sites")) {
+                if (s.path("methodName").asString().equals("collatzBlock")
+                    && s.path("localCalls").asLong() + s.path("remoteCalls").asLong() > 0) {
+                  startedAs.set(s.path("decision").asString());
+                  return true;
+                }
+              }
+              return ProgramRuns.FINAL.contains(run.path("status").asString(""));
+            });
+    ProgramRuns.FinishedRun run2 = ProgramRuns.awaitFinal(api, second, Duration.ofMinutes(3));
+    assertThat(run2.stdout()).isEqualTo(first.stdout());
+    assertThat(startedAs.get())
+        .as("collatzBlock in run 2's first report: %s", run2)
+        .isEqualTo("REMOTE");
+    assertThat(site(run2, "collatzBlock").path("remoteCalls").asLong()).isPositive();
+  }
+
+  private static JsonNode placed(String program, String methodName) {
+    FarcallApi.Response r = api.get("/programs/" + program + "/placement");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    for (JsonNode d : r.json().path("decisions")) {
+      if (d.path("methodName").asString().equals(methodName)) {
+        return d;
+      }
+    }
+    throw new AssertionError("no " + methodName + " in " + r);
+  }
+
+  /** The examples jar with one more entry: other bytes, so a program of its own. */
+  private static Path copyOfExamplesJar() throws IOException {
+    Path copy = Files.createTempFile("examples-learning-", ".jar");
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(TestCluster.EXAMPLES_JAR));
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        out.putNextEntry(new ZipEntry(e.getName()));
+        in.transferTo(out);
+        out.closeEntry();
+      }
+      out.putNextEntry(new ZipEntry("farcall-learning-test-" + UUID.randomUUID() + ".txt"));
+      out.closeEntry();
+    }
+    copy.toFile().deleteOnExit();
+    return copy;
+  }
+
+  private static JsonNode site(ProgramRuns.FinishedRun run, String methodName) {
+    for (JsonNode s : run.stats().path("sites")) {
+      if (s.path("methodName").asString().equals(methodName)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no site " + methodName + " in " + run.stats());
+  }
+
+  static List<JsonNode> decisions(String runId) {
+    FarcallApi.Response r = api.get("/runs/" + runId + "/decisions");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    List<JsonNode> out = new ArrayList<>();
+    r.json().forEach(out::add);
+    return out;
+  }
+}
