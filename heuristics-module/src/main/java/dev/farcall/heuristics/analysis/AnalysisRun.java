@@ -434,7 +434,7 @@ final class AnalysisRun {
                     + shortField(f)
                     + ", whose initial value varies: "
                     + unstable.get(f));
-          } else if (mutableStatics.contains(OriginValue.MANY_FIELDS) && isReferenceField(f)) {
+          } else if (mutableStatics.contains(OriginValue.MANY_FIELDS) && holdsMutableObject(f)) {
             n.addLocalEffect(
                 Effect.GLOBAL_READ,
                 "reads static field " + shortField(f) + " while some static object is mutated");
@@ -499,7 +499,11 @@ final class AnalysisRun {
     return null;
   }
 
-  private boolean isReferenceField(String key) {
+  /**
+   * Whether a static field may hold an object whose contents can be written: a reference to
+   * anything but an immutable type ({@link ImmutableTypes}); unknown fields may.
+   */
+  private boolean holdsMutableObject(String key) {
     int dot = key.lastIndexOf('.');
     ClassNode c = classes.get(key.substring(0, dot).replace('.', '/'));
     if (c == null) {
@@ -507,7 +511,8 @@ final class AnalysisRun {
     }
     for (FieldNode f : c.fields) {
       if (f.name.equals(key.substring(dot + 1))) {
-        return f.desc.startsWith("L") || f.desc.startsWith("[");
+        org.objectweb.asm.Type type = org.objectweb.asm.Type.getType(f.desc);
+        return Origins.isReference(type) && !program.isImmutable(type);
       }
     }
     return true;
