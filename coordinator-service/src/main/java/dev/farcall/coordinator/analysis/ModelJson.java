@@ -4,8 +4,8 @@ import dev.farcall.heuristics.Effect;
 import dev.farcall.heuristics.analysis.CallKind;
 import dev.farcall.heuristics.analysis.CallSite;
 import dev.farcall.heuristics.analysis.MethodAnalysis;
-import dev.farcall.heuristics.analysis.MethodRef;
 import dev.farcall.heuristics.analysis.ProgramModel;
+import dev.farcall.model.MethodId;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -97,7 +97,7 @@ final class ModelJson {
             .map(
                 m ->
                     new MethodAnalysis(
-                        new MethodRef(m.className(), m.methodName(), m.descriptor()),
+                        new MethodId(m.className(), m.methodName(), m.descriptor()),
                         m.movable(),
                         m.effects().isEmpty() ? Set.of() : EnumSet.copyOf(m.effects()),
                         m.reasons(),
@@ -128,10 +128,10 @@ final class ModelJson {
   }
 
   /** Parses {@code pkg.Class#name(desc)}. */
-  static MethodRef ref(String text) {
+  static MethodId ref(String text) {
     int hash = text.indexOf('#');
     int paren = text.indexOf('(', hash);
-    return new MethodRef(
+    return new MethodId(
         text.substring(0, hash), text.substring(hash + 1, paren), text.substring(paren));
   }
 

@@ -5,10 +5,10 @@ import dev.farcall.coordinator.analysis.AnalysisService;
 import dev.farcall.coordinator.program.ProgramDeletedEvent;
 import dev.farcall.heuristics.analysis.CallSite;
 import dev.farcall.heuristics.analysis.MethodAnalysis;
-import dev.farcall.heuristics.analysis.MethodRef;
 import dev.farcall.heuristics.analysis.ProgramModel;
 import dev.farcall.heuristics.placement.MethodPlacement;
 import dev.farcall.heuristics.placement.OverrideMode;
+import dev.farcall.model.MethodId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -146,7 +146,7 @@ class GraphService {
     return m.movable() ? "UNPLACED" : "NOT_TRANSFERABLE";
   }
 
-  private static String keyOf(MethodRef m) {
+  private static String keyOf(MethodId m) {
     return m.className() + "#" + m.methodName() + m.descriptor();
   }
 }

@@ -4,11 +4,14 @@ import dev.farcall.heuristics.Effect;
 import dev.farcall.heuristics.jar.JarFormatException;
 import dev.farcall.heuristics.jar.ProgramClasses;
 import dev.farcall.heuristics.knowledge.Declarations;
+import dev.farcall.model.MethodId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.traverse.TopologicalOrderIterator;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -49,7 +57,7 @@ final class AnalysisRun {
   private final ProgramClasses input;
   private final AnalysisOptions options;
   private final JdkTypes jdk = new JdkTypes();
-  private final Map<MethodRef, Node> nodes = new LinkedHashMap<>();
+  private final Map<MethodId, Node> nodes = new LinkedHashMap<>();
   private final List<Node> programNodes = new ArrayList<>();
   private final Map<String, ClassNode> classes = new LinkedHashMap<>();
   private ProgramIndex program;
@@ -124,7 +132,7 @@ final class AnalysisRun {
       for (MethodNode m : c.methods) {
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
         boolean isAbstract = (m.access & Opcodes.ACC_ABSTRACT) != 0;
-        MethodRef ref = MethodRef.ofInternal(c.name, m.name, m.desc);
+        MethodId ref = MethodId.ofInternal(c.name, m.name, m.desc);
         Node n =
             new Node(
                 nodes.size(), ref, isAbstract ? Node.Kind.ABSTRACT : Node.Kind.PROGRAM, isStatic);
@@ -243,7 +251,7 @@ final class AnalysisRun {
 
   // ------------------------------------------------------------------ summaries
 
-  /** Per-method flow, callees before callers (Tarjan's SCCs), iterating inside recursive SCCs. */
+  /** Per-method flow, callees before callers (by SCC), iterating inside recursive SCCs. */
   private void summarise() {
     findEmptyArrayConstants();
     for (List<Node> scc : stronglyConnectedComponents()) {
@@ -343,62 +351,36 @@ final class AnalysisRun {
     }
   }
 
+  /**
+   * The call graph's strongly connected components, callees before callers (JGraphT's Kosaraju
+   * inspector, whose searches keep their own stack, so deep call chains cannot overflow the
+   * thread's), ties broken by the lowest node id so the order never depends on hashing.
+   */
   private List<List<Node>> stronglyConnectedComponents() {
-    int size = nodes.size();
-    int[] index = new int[size];
-    int[] low = new int[size];
-    boolean[] onStack = new boolean[size];
-    Arrays.fill(index, -1);
-    Node[] byId = new Node[size];
+    Graph<Node, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
     for (Node n : nodes.values()) {
-      byId[n.id] = n;
+      graph.addVertex(n);
     }
-    List<List<Node>> result = new ArrayList<>();
-    ArrayDeque<Node> stack = new ArrayDeque<>();
-    int counter = 0;
-    for (Node root : programNodes) {
-      if (index[root.id] >= 0) {
-        continue;
-      }
-      ArrayDeque<int[]> work = new ArrayDeque<>(); // {node id, next edge}
-      work.push(new int[] {root.id, 0});
-      index[root.id] = low[root.id] = counter++;
-      stack.push(root);
-      onStack[root.id] = true;
-      while (!work.isEmpty()) {
-        int[] frame = work.peek();
-        Node v = byId[frame[0]];
-        if (frame[1] < v.out.size()) {
-          Node w = v.out.get(frame[1]++).to;
-          if (index[w.id] < 0) {
-            index[w.id] = low[w.id] = counter++;
-            stack.push(w);
-            onStack[w.id] = true;
-            work.push(new int[] {w.id, 0});
-          } else if (onStack[w.id]) {
-            low[v.id] = Math.min(low[v.id], index[w.id]);
-          }
-        } else {
-          work.pop();
-          if (!work.isEmpty()) {
-            Node parent = byId[work.peek()[0]];
-            low[parent.id] = Math.min(low[parent.id], low[v.id]);
-          }
-          if (low[v.id] == index[v.id]) {
-            List<Node> scc = new ArrayList<>();
-            Node w;
-            do {
-              w = stack.pop();
-              onStack[w.id] = false;
-              scc.add(w);
-            } while (w != v);
-            result.add(scc);
-          }
-        }
+    for (Node n : nodes.values()) {
+      for (Edge e : n.out) {
+        graph.addVertex(e.to);
+        graph.addEdge(n, e.to);
       }
     }
-    return result;
+    Graph<Graph<Node, DefaultEdge>, DefaultEdge> condensation =
+        new KosarajuStrongConnectivityInspector<>(graph).getCondensation();
+    List<List<Node>> callersFirst = new ArrayList<>(condensation.vertexSet().size());
+    new TopologicalOrderIterator<>(condensation, COMPONENTS_BY_FIRST_NODE)
+        .forEachRemaining(
+            c ->
+                callersFirst.add(
+                    c.vertexSet().stream().sorted(Comparator.comparingInt(n -> n.id)).toList()));
+    Collections.reverse(callersFirst);
+    return callersFirst;
   }
+
+  private static final Comparator<Graph<Node, DefaultEdge>> COMPONENTS_BY_FIRST_NODE =
+      Comparator.comparingInt(c -> c.vertexSet().stream().mapToInt(n -> n.id).min().orElse(0));
 
   // ------------------------------------------------------------------ effects
 
@@ -434,7 +416,7 @@ final class AnalysisRun {
                     + shortField(f)
                     + ", whose initial value varies: "
                     + unstable.get(f));
-          } else if (mutableStatics.contains(OriginValue.MANY_FIELDS) && isReferenceField(f)) {
+          } else if (mutableStatics.contains(OriginValue.MANY_FIELDS) && holdsMutableObject(f)) {
             n.addLocalEffect(
                 Effect.GLOBAL_READ,
                 "reads static field " + shortField(f) + " while some static object is mutated");
@@ -499,7 +481,11 @@ final class AnalysisRun {
     return null;
   }
 
-  private boolean isReferenceField(String key) {
+  /**
+   * Whether a static field may hold an object whose contents can be written: a reference to
+   * anything but an immutable type ({@link ImmutableTypes}); unknown fields may.
+   */
+  private boolean holdsMutableObject(String key) {
     int dot = key.lastIndexOf('.');
     ClassNode c = classes.get(key.substring(0, dot).replace('.', '/'));
     if (c == null) {
@@ -507,7 +493,8 @@ final class AnalysisRun {
     }
     for (FieldNode f : c.fields) {
       if (f.name.equals(key.substring(dot + 1))) {
-        return f.desc.startsWith("L") || f.desc.startsWith("[");
+        org.objectweb.asm.Type type = org.objectweb.asm.Type.getType(f.desc);
+        return Origins.isReference(type) && !program.isImmutable(type);
       }
     }
     return true;

@@ -5,6 +5,7 @@ import dev.farcall.heuristics.knowledge.Declarations;
 import dev.farcall.heuristics.knowledge.Declarations.Declaration;
 import dev.farcall.heuristics.knowledge.KnowledgeBase;
 import dev.farcall.heuristics.knowledge.LibraryBehavior;
+import dev.farcall.model.MethodId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +38,7 @@ final class CallGraphBuilder {
   private final KnowledgeBase knowledge;
   private final Declarations declarations;
   private final JdkTypes jdk;
-  private final Map<MethodRef, Node> nodes;
+  private final Map<MethodId, Node> nodes;
   private final Map<String, List<Node>> targetCache = new HashMap<>();
   private final Map<String, List<LambdaImpl>> lambdasByInterfaceMethod = new HashMap<>();
 
@@ -46,7 +47,7 @@ final class CallGraphBuilder {
       KnowledgeBase knowledge,
       Declarations declarations,
       JdkTypes jdk,
-      Map<MethodRef, Node> nodes) {
+      Map<MethodId, Node> nodes) {
     this.program = program;
     this.knowledge = knowledge;
     this.declarations = declarations;
@@ -106,7 +107,7 @@ final class CallGraphBuilder {
     int index = 0;
     for (AbstractInsnNode insn : n.method.instructions) {
       if (insn instanceof MethodInsnNode call) {
-        MethodRef declared = MethodRef.ofInternal(call.owner, call.name, call.desc);
+        MethodId declared = MethodId.ofInternal(call.owner, call.name, call.desc);
         CallKind kind =
             switch (call.getOpcode()) {
               case Opcodes.INVOKESTATIC -> CallKind.STATIC;
@@ -147,8 +148,7 @@ final class CallGraphBuilder {
       } else if (insn instanceof InvokeDynamicInsnNode indy) {
         if (isLambda(indy)) {
           Handle impl = (Handle) indy.bsmArgs[1];
-          MethodRef declared =
-              MethodRef.ofInternal(impl.getOwner(), impl.getName(), impl.getDesc());
+          MethodId declared = MethodId.ofInternal(impl.getOwner(), impl.getName(), impl.getDesc());
           int captured = Type.getArgumentTypes(indy.desc).length;
           boolean constructor = impl.getTag() == Opcodes.H_NEWINVOKESPECIAL;
           for (Node body : handleTargets(impl)) {
@@ -156,7 +156,7 @@ final class CallGraphBuilder {
           }
         } else if (!MethodFlow.isStringConcat(indy)) {
           Handle bsm = indy.bsm;
-          MethodRef ref = MethodRef.ofInternal(bsm.getOwner(), bsm.getName(), bsm.getDesc());
+          MethodId ref = MethodId.ofInternal(bsm.getOwner(), bsm.getName(), bsm.getDesc());
           add(new Edge(n, libraryNode(ref, true), ref, CallKind.DYNAMIC, index, -1, false, false));
         }
       }
@@ -200,7 +200,7 @@ final class CallGraphBuilder {
                 .anyMatch(j -> jdk.hasMethod(j.replace('/', '.'), m.name, m.desc))) {
           ProgramIndex.Resolution r = program.resolve(type, m.name, m.desc);
           if (r.where() == ProgramIndex.Where.PROGRAM) {
-            result.add(nodes.get(MethodRef.ofInternal(r.owner(), m.name, m.desc)));
+            result.add(nodes.get(MethodId.ofInternal(r.owner(), m.name, m.desc)));
           }
         }
       }
@@ -226,7 +226,7 @@ final class CallGraphBuilder {
     boolean isStatic = opcode == Opcodes.INVOKESTATIC;
     Set<Node> result = new LinkedHashSet<>();
     if (owner.startsWith("[")) {
-      result.add(libraryNode(new MethodRef("java.lang.Object", name, desc), false));
+      result.add(libraryNode(new MethodId("java.lang.Object", name, desc), false));
     } else if (opcode == Opcodes.INVOKESTATIC || opcode == Opcodes.INVOKESPECIAL) {
       result.add(nodeFor(owner, program.resolve(owner, name, desc), name, desc, isStatic));
     } else {
@@ -257,17 +257,17 @@ final class CallGraphBuilder {
     switch (r.where()) {
       case PROGRAM:
       case ABSTRACT:
-        return nodes.get(MethodRef.ofInternal(r.owner(), name, desc));
+        return nodes.get(MethodId.ofInternal(r.owner(), name, desc));
       case JDK:
         // A JDK owner named in the bytecode is more specific than the JDK class resolution hit.
         String owner = program.isProgram(from) ? r.owner() : from;
-        return libraryNode(MethodRef.ofInternal(owner, name, desc), isStatic);
+        return libraryNode(MethodId.ofInternal(owner, name, desc), isStatic);
       default:
-        return unresolvedNode(MethodRef.ofInternal(r.owner(), name, desc), isStatic);
+        return unresolvedNode(MethodId.ofInternal(r.owner(), name, desc), isStatic);
     }
   }
 
-  private Node libraryNode(MethodRef ref, boolean isStatic) {
+  private Node libraryNode(MethodId ref, boolean isStatic) {
     Node existing = nodes.get(ref);
     if (existing != null) {
       return existing;
@@ -317,7 +317,7 @@ final class CallGraphBuilder {
     return n;
   }
 
-  private Node unresolvedNode(MethodRef ref, boolean isStatic) {
+  private Node unresolvedNode(MethodId ref, boolean isStatic) {
     Node existing = nodes.get(ref);
     if (existing != null) {
       return existing;

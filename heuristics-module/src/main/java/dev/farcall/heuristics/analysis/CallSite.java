@@ -1,5 +1,7 @@
 package dev.farcall.heuristics.analysis;
 
+import dev.farcall.model.MethodId;
+
 /**
  * One edge of the call graph: a call site in {@code caller} that may reach {@code callee}.
  *
@@ -20,9 +22,9 @@ package dev.farcall.heuristics.analysis;
  *     code does not fix
  */
 public record CallSite(
-    MethodRef caller,
-    MethodRef callee,
-    MethodRef declaredCallee,
+    MethodId caller,
+    MethodId callee,
+    MethodId declaredCallee,
     CallKind kind,
     int instructionIndex,
     int loopDepth,
@@ -33,9 +35,9 @@ public record CallSite(
 
   /** A call site whose loops all have unknown trip counts. */
   public CallSite(
-      MethodRef caller,
-      MethodRef callee,
-      MethodRef declaredCallee,
+      MethodId caller,
+      MethodId callee,
+      MethodId declaredCallee,
       CallKind kind,
       int instructionIndex,
       int loopDepth,

@@ -1,5 +1,6 @@
 package dev.farcall.heuristics.analysis;
 
+import dev.farcall.model.MethodId;
 import dev.farcall.model.codec.ArgumentCodec;
 import dev.farcall.model.codec.NotTransferableException;
 import dev.farcall.model.program.ProgramClassLoader;
@@ -41,7 +42,7 @@ public final class CodecTransferabilityCheck implements TransferabilityCheck {
     }
 
     @Override
-    public Optional<String> whyNotTransferable(MethodRef ref) {
+    public Optional<String> whyNotTransferable(MethodId ref) {
       if (codec == null) {
         return Optional.of("codec unavailable: " + codecFailure);
       }
@@ -65,7 +66,7 @@ public final class CodecTransferabilityCheck implements TransferabilityCheck {
       }
     }
 
-    private Method find(MethodRef ref) throws ReflectiveOperationException {
+    private Method find(MethodId ref) throws ReflectiveOperationException {
       Method[] methods = methodsByClass.get(ref.className());
       if (methods == null) {
         Class<?> type = Class.forName(ref.className(), false, loader);

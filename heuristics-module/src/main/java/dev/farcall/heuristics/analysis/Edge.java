@@ -1,5 +1,7 @@
 package dev.farcall.heuristics.analysis;
 
+import dev.farcall.model.MethodId;
+
 /** A call-graph edge (mutable, internal); see {@link CallSite} for the public form. */
 final class Edge {
 
@@ -11,7 +13,7 @@ final class Edge {
 
   final Node from;
   final Node to;
-  final MethodRef declared;
+  final MethodId declared;
   final CallKind kind;
   final int instruction;
 
@@ -29,7 +31,7 @@ final class Edge {
   Edge(
       Node from,
       Node to,
-      MethodRef declared,
+      MethodId declared,
       CallKind kind,
       int instruction,
       int captured,

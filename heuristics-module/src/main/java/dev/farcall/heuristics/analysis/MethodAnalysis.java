@@ -1,6 +1,7 @@
 package dev.farcall.heuristics.analysis;
 
 import dev.farcall.heuristics.Effect;
+import dev.farcall.model.MethodId;
 import java.util.List;
 import java.util.Set;
 
@@ -27,7 +28,7 @@ import java.util.Set;
  *     loop to the power k. Empty when unknown (an analysis stored before it existed)
  */
 public record MethodAnalysis(
-    MethodRef method,
+    MethodId method,
     boolean movable,
     Set<Effect> effects,
     List<String> reasons,
@@ -48,7 +49,7 @@ public record MethodAnalysis(
 
   /** A verdict without loop trip counts (every loop's count unknown). */
   public MethodAnalysis(
-      MethodRef method,
+      MethodId method,
       boolean movable,
       Set<Effect> effects,
       List<String> reasons,

@@ -100,12 +100,13 @@ final class MethodFlow {
 
   /** Runs the flow and stores its results on the node. */
   void run() {
-    reset(0);
+    reset(0, null);
     if (!inClinit && onlyReadsState()) {
       finish();
       return;
     }
     long contents = 0;
+    String contentsField = null;
     long heap = 0;
     if (inClinit) {
       inTry = new boolean[method.instructions.size()];
@@ -117,7 +118,9 @@ final class MethodFlow {
       }
     }
     for (int round = 0; round < MAX_TAINT_ROUNDS; round++) {
-      reset(contents);
+      // the static fields behind the contents carry over with them: the next round may read a
+      // fresh object's contents before it reaches the store that put a static object there
+      reset(contents, contentsField);
       heapDeps = heap;
       try {
         Interpreter<OriginValue> interpreter = new OriginInterpreter();
@@ -132,11 +135,15 @@ final class MethodFlow {
         node.returned = node.mutated;
         return;
       }
-      boolean stable = !freshContentRead || freshContents == contents;
+      boolean stable =
+          !freshContentRead
+              || (freshContents == contents
+                  && java.util.Objects.equals(freshContentsField, contentsField));
       if (stable && heapDeps == heap) {
         break;
       }
       contents = freshContents;
+      contentsField = freshContentsField;
       heap = heapDeps;
     }
     finish();
@@ -192,7 +199,7 @@ final class MethodFlow {
     return true;
   }
 
-  private void reset(long contents) {
+  private void reset(long contents, String contentsField) {
     node.localEffects = 0;
     java.util.Arrays.fill(node.localEvidence, null);
     mutated = 0;
@@ -205,7 +212,7 @@ final class MethodFlow {
     concurrentLambdas.clear();
     allLambdasConcurrent = false;
     freshContents = contents;
-    freshContentsField = null;
+    freshContentsField = contentsField;
     freshContentRead = false;
     fieldDeps.clear();
     controlDeps = 0;
@@ -494,7 +501,7 @@ final class MethodFlow {
     return bsm.getOwner().equals("java/lang/invoke/StringConcatFactory");
   }
 
-  private static OriginValue valueOf(Type type, long mask) {
+  private OriginValue valueOf(Type type, long mask) {
     switch (type.getSort()) {
       case Type.VOID:
         return null;
@@ -503,7 +510,7 @@ final class MethodFlow {
         return OriginValue.WIDE;
       case Type.OBJECT:
       case Type.ARRAY:
-        return Origins.isImmutable(type) ? OriginValue.INERT : OriginValue.ref(mask);
+        return program.isImmutable(type) ? OriginValue.INERT : OriginValue.ref(mask);
       default:
         return OriginValue.PRIMITIVE;
     }
@@ -574,7 +581,7 @@ final class MethodFlow {
               staticReads.add(key);
             }
             Type type = Type.getType(f.desc);
-            if (Origins.isReference(type) && !Origins.isImmutable(type)) {
+            if (Origins.isReference(type) && !program.isImmutable(type)) {
               return OriginValue.ref(Origins.STATIC, key == null ? f.owner + "." + f.name : key);
             }
             return valueOf(type, 0);
@@ -607,7 +614,7 @@ final class MethodFlow {
           {
             Type type = Type.getType(((FieldInsnNode) insn).desc);
             if (Origins.isReference(type)) {
-              return Origins.isImmutable(type)
+              return program.isImmutable(type)
                   ? OriginValue.INERT
                   : OriginValue.ref(load(value.mask), loadField(value));
             }
@@ -633,7 +640,7 @@ final class MethodFlow {
         case Opcodes.CHECKCAST:
           {
             Type type = Type.getObjectType(((TypeInsnNode) insn).desc);
-            return Origins.isImmutable(type) ? OriginValue.INERT : value;
+            return program.isImmutable(type) ? OriginValue.INERT : value;
           }
         case Opcodes.MONITORENTER:
           if (value.mask != Origins.FRESH) {

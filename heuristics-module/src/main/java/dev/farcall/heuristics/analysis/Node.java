@@ -3,6 +3,7 @@ package dev.farcall.heuristics.analysis;
 import dev.farcall.heuristics.Effect;
 import dev.farcall.heuristics.knowledge.Declarations.Declaration;
 import dev.farcall.heuristics.knowledge.LibraryBehavior;
+import dev.farcall.model.MethodId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ final class Node {
   record MutationCause(String local, Edge via, long calleeBit) {}
 
   final int id;
-  final MethodRef ref;
+  final MethodId ref;
   final Kind kind;
   final boolean isStatic;
   ClassNode owner;
@@ -88,7 +89,7 @@ final class Node {
   int effects;
   final Edge[] via = new Edge[Effect.values().length];
 
-  Node(int id, MethodRef ref, Kind kind, boolean isStatic) {
+  Node(int id, MethodId ref, Kind kind, boolean isStatic) {
     this.id = id;
     this.ref = ref;
     this.kind = kind;

@@ -40,6 +40,7 @@ final class ProgramIndex {
   private final Map<String, Map<String, MethodNode>> methodsByClass = new HashMap<>();
   private final Map<String, Set<String>> supertypes = new HashMap<>();
   private final Map<String, List<String>> subtypes = new HashMap<>();
+  private final ImmutableTypes immutable = new ImmutableTypes(this);
 
   /**
    * @param classes the program's classes; classes the JDK defines must already be removed
@@ -66,6 +67,13 @@ final class ProgramIndex {
 
   boolean isJdk(String internal) {
     return jdk.isJdk(internal.replace('/', '.'));
+  }
+
+  /**
+   * Whether nothing reachable from a value of this type can be written ({@link ImmutableTypes}).
+   */
+  boolean isImmutable(org.objectweb.asm.Type type) {
+    return immutable.isImmutable(type);
   }
 
   Iterable<ClassNode> all() {

@@ -1,5 +1,6 @@
 package dev.farcall.heuristics.analysis;
 
+import dev.farcall.model.MethodId;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class ProgramModel {
   private final List<CallSite> edges;
   private final int classCount;
   private final Duration duration;
-  private final Map<MethodRef, MethodAnalysis> byRef;
+  private final Map<MethodId, MethodAnalysis> byRef;
 
   /**
    * @param methods every method of every program class, in class then declaration order
@@ -30,7 +31,7 @@ public final class ProgramModel {
     this.edges = List.copyOf(edges);
     this.classCount = classCount;
     this.duration = duration;
-    Map<MethodRef, MethodAnalysis> index = new LinkedHashMap<>();
+    Map<MethodId, MethodAnalysis> index = new LinkedHashMap<>();
     for (MethodAnalysis m : this.methods) {
       index.putIfAbsent(m.method(), m);
     }
@@ -58,13 +59,13 @@ public final class ProgramModel {
   }
 
   /** The verdict on a method, if the program defines it. */
-  public Optional<MethodAnalysis> method(MethodRef ref) {
+  public Optional<MethodAnalysis> method(MethodId ref) {
     return Optional.ofNullable(byRef.get(ref));
   }
 
   /** The verdict on a method given by dotted class name, name and descriptor. */
   public Optional<MethodAnalysis> method(String className, String methodName, String descriptor) {
-    return method(new MethodRef(className, methodName, descriptor));
+    return method(new MethodId(className, methodName, descriptor));
   }
 
   /** All overloads of a method, in declaration order. */
@@ -75,7 +76,7 @@ public final class ProgramModel {
   }
 
   /** Edges leaving a method. */
-  public List<CallSite> callsFrom(MethodRef caller) {
+  public List<CallSite> callsFrom(MethodId caller) {
     return edges.stream().filter(e -> e.caller().equals(caller)).toList();
   }
 }

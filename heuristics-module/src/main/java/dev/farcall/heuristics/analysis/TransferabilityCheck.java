@@ -1,5 +1,6 @@
 package dev.farcall.heuristics.analysis;
 
+import dev.farcall.model.MethodId;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ public interface TransferabilityCheck {
      * Why the method cannot be transferred, or empty if it can. "No answer" (for example the codec
      * fails unexpectedly) must be reported as a reason, never as empty.
      */
-    Optional<String> whyNotTransferable(MethodRef method);
+    Optional<String> whyNotTransferable(MethodId method);
 
     @Override
     default void close() {}

@@ -4,11 +4,11 @@ import dev.farcall.heuristics.Effect;
 import dev.farcall.heuristics.analysis.CallKind;
 import dev.farcall.heuristics.analysis.CallSite;
 import dev.farcall.heuristics.analysis.MethodAnalysis;
-import dev.farcall.heuristics.analysis.MethodRef;
 import dev.farcall.heuristics.analysis.ProgramModel;
 import dev.farcall.heuristics.placement.MethodNode;
 import dev.farcall.heuristics.placement.OverrideMode;
 import dev.farcall.heuristics.placement.PlacementProblem;
+import dev.farcall.model.MethodId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -86,7 +86,7 @@ public final class PlacementProblemAdapter {
 
   /** The placement problem of an analysed program, without overrides or profiles. */
   public PlacementProblem adapt(ProgramModel model) {
-    Map<MethodRef, MethodNode> nodes = new LinkedHashMap<>();
+    Map<MethodId, MethodNode> nodes = new LinkedHashMap<>();
     Set<String> entryPoints = new LinkedHashSet<>();
     for (MethodAnalysis method : model.methods()) {
       MethodNode node = nodeOf(method);
@@ -129,7 +129,7 @@ public final class PlacementProblemAdapter {
   }
 
   /** Whether the method is a synthetic lambda body. */
-  public static boolean isLambdaBody(MethodRef method) {
+  public static boolean isLambdaBody(MethodId method) {
     return method.methodName().startsWith(LAMBDA_PREFIX);
   }
 

@@ -3,6 +3,7 @@ package dev.farcall.heuristics.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.farcall.heuristics.Effect;
+import dev.farcall.model.MethodId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -225,7 +226,7 @@ class AnalysisGroundTruthTests {
 
   @Test
   void callGraphRecordsDispatchToEveryImplementation() {
-    MethodRef run = only("Pipeline", "run").method();
+    MethodId run = only("Pipeline", "run").method();
     assertThat(model.callsFrom(run))
         .filteredOn(e -> e.declaredCallee().methodName().equals("apply"))
         .extracting(e -> e.callee().className())

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -79,6 +80,18 @@ class RealJarsTests {
     assertThat(sqrt.movable()).as("%s", sqrt.reasons()).isTrue();
   }
 
+  /**
+   * Before immutable static constants were told apart from mutable static objects (and before the
+   * static field behind a fresh object's contents survived the flow's rounds), 353 of 10,114
+   * commons-math3 methods (3.5%) were movable; a read of any static object counted as a read of
+   * mutable state. Now 506 (5.0%).
+   */
+  @Test
+  void commonsMath3MovableShareIsAboveWhatTheOldAnalysisFound() {
+    long movable = math.methods().stream().filter(MethodAnalysis::movable).count();
+    assertThat((double) movable / math.methods().size()).isGreaterThan(0.045);
+  }
+
   @Test
   void analysisCoversEveryMethodOfBothJars() throws IOException {
     assertThat(lang.methods()).hasSize(scan(TestPrograms.commonsLang3()).methods.size());
@@ -109,13 +122,8 @@ class RealJarsTests {
           .as("%s (%s) must not be movable", flagged.getKey(), flagged.getValue())
           .isFalse();
     }
-    // everything that reaches a flagged method over the call graph
-    Map<String, List<String>> callers = new HashMap<>();
-    for (CallSite e : model.edges()) {
-      callers
-          .computeIfAbsent(key(e.callee()), k -> new java.util.ArrayList<>())
-          .add(key(e.caller()));
-    }
+    // everything that reaches a flagged method over the scan's own call graph (not the analyser's)
+    Map<String, List<String>> callers = scan.callers();
     Set<String> reaching = new HashSet<>(scan.flagged.keySet());
     ArrayDeque<String> work = new ArrayDeque<>(reaching);
     while (!work.isEmpty()) {
@@ -133,18 +141,83 @@ class RealJarsTests {
     }
   }
 
-  private static String key(MethodRef ref) {
-    return key(ref.className(), ref.methodName(), ref.descriptor());
-  }
-
   private static String key(String className, String method, String desc) {
     return className + "#" + method + desc;
   }
 
-  /** Every method of a jar, and those whose own bytecode does I/O, writes statics or is native. */
+  /**
+   * Every method of a jar, those whose own bytecode does I/O, writes statics or is native, and the
+   * calls each one makes, resolved by a plain class-hierarchy walk of the scan's own.
+   */
   private static final class Scan {
     final Set<String> methods = new HashSet<>();
     final Map<String, String> flagged = new HashMap<>();
+
+    /** Dotted class name to its superclass and interfaces (dotted). */
+    final Map<String, List<String>> supertypes = new HashMap<>();
+
+    /** Dotted class name to the names+descriptors it declares. */
+    final Map<String, Set<String>> declared = new HashMap<>();
+
+    /** Caller key to {virtual?, dotted owner, name+descriptor} of each call it makes. */
+    final Map<String, List<String[]>> calls = new HashMap<>();
+
+    /** Callee key to the keys of its possible callers. */
+    Map<String, List<String>> callers() {
+      Map<String, Set<String>> subtypes = new HashMap<>();
+      for (String c : supertypes.keySet()) {
+        for (String s : allSupertypes(c)) {
+          subtypes.computeIfAbsent(s, k -> new HashSet<>()).add(c);
+        }
+      }
+      Map<String, List<String>> result = new HashMap<>();
+      for (Map.Entry<String, List<String[]>> e : calls.entrySet()) {
+        for (String[] call : e.getValue()) {
+          Set<String> targets = new HashSet<>();
+          resolveUp(call[1], call[2]).ifPresent(targets::add);
+          if (call[0].equals("virtual")) {
+            for (String sub : subtypes.getOrDefault(call[1], Set.of())) {
+              if (declared.getOrDefault(sub, Set.of()).contains(call[2])) {
+                targets.add(sub + "#" + call[2]);
+              }
+            }
+          }
+          for (String t : targets) {
+            result.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(e.getKey());
+          }
+        }
+      }
+      return result;
+    }
+
+    /** The declaration a call names: the owner's, else its superclasses' and interfaces'. */
+    private java.util.Optional<String> resolveUp(String owner, String method) {
+      ArrayDeque<String> todo = new ArrayDeque<>(List.of(owner));
+      Set<String> seen = new HashSet<>();
+      while (!todo.isEmpty()) {
+        String c = todo.poll();
+        if (!seen.add(c)) {
+          continue;
+        }
+        if (declared.getOrDefault(c, Set.of()).contains(method)) {
+          return java.util.Optional.of(c + "#" + method);
+        }
+        todo.addAll(supertypes.getOrDefault(c, List.of()));
+      }
+      return java.util.Optional.empty();
+    }
+
+    private Set<String> allSupertypes(String c) {
+      Set<String> all = new HashSet<>();
+      ArrayDeque<String> todo = new ArrayDeque<>(List.of(c));
+      while (!todo.isEmpty()) {
+        String next = todo.poll();
+        if (all.add(next)) {
+          todo.addAll(supertypes.getOrDefault(next, List.of()));
+        }
+      }
+      return all;
+    }
   }
 
   /** Written independently of the analysis: a plain ClassVisitor, no call graph, no knowledge. */
@@ -187,6 +260,14 @@ class RealJarsTests {
         String superName,
         String[] interfaces) {
       className = name.replace('/', '.');
+      List<String> parents = new java.util.ArrayList<>();
+      if (superName != null) {
+        parents.add(superName.replace('/', '.'));
+      }
+      for (String i : interfaces) {
+        parents.add(i.replace('/', '.'));
+      }
+      scan.supertypes.put(className, parents);
     }
 
     @Override
@@ -194,6 +275,8 @@ class RealJarsTests {
         int access, String name, String descriptor, String signature, String[] exceptions) {
       String method = key(className, name, descriptor);
       scan.methods.add(method);
+      scan.declared.computeIfAbsent(className, k -> new HashSet<>()).add(name + descriptor);
+      List<String[]> calls = scan.calls.computeIfAbsent(method, k -> new java.util.ArrayList<>());
       if ((access & Opcodes.ACC_NATIVE) != 0) {
         scan.flagged.put(method, "native");
       }
@@ -201,10 +284,34 @@ class RealJarsTests {
         @Override
         public void visitMethodInsn(
             int opcode, String owner, String callee, String desc, boolean isInterface) {
+          boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
+          calls.add(
+              new String[] {
+                virtual ? "virtual" : "direct", owner.replace('/', '.'), callee + desc
+              });
           if (owner.startsWith("java/io/")
               || owner.startsWith("java/nio/file/")
               || owner.startsWith("java/net/")) {
             scan.flagged.putIfAbsent(method, "calls " + owner + "." + callee);
+          }
+        }
+
+        /** Lambdas and method references: the method each handle names may run. */
+        @Override
+        public void visitInvokeDynamicInsn(
+            String indyName, String desc, Handle bootstrap, Object... arguments) {
+          for (Object argument : arguments) {
+            // method handles only (field handles have the tags up to H_PUTSTATIC)
+            if (argument instanceof Handle h && h.getTag() > Opcodes.H_PUTSTATIC) {
+              boolean virtual =
+                  h.getTag() == Opcodes.H_INVOKEVIRTUAL || h.getTag() == Opcodes.H_INVOKEINTERFACE;
+              calls.add(
+                  new String[] {
+                    virtual ? "virtual" : "direct",
+                    h.getOwner().replace('/', '.'),
+                    h.getName() + h.getDesc()
+                  });
+            }
           }
         }
 

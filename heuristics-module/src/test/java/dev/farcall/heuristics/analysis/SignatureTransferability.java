@@ -1,5 +1,6 @@
 package dev.farcall.heuristics.analysis;
 
+import dev.farcall.model.MethodId;
 import java.util.Optional;
 import java.util.Set;
 import org.objectweb.asm.Type;
@@ -21,7 +22,7 @@ final class SignatureTransferability implements TransferabilityCheck {
     return this::check;
   }
 
-  private Optional<String> check(MethodRef method) {
+  private Optional<String> check(MethodId method) {
     for (Type t : Type.getArgumentTypes(method.descriptor())) {
       Optional<String> why = reject(t);
       if (why.isPresent()) {

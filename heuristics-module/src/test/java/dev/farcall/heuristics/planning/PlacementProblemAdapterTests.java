@@ -9,7 +9,6 @@ import dev.farcall.heuristics.analysis.CallKind;
 import dev.farcall.heuristics.analysis.CallSite;
 import dev.farcall.heuristics.analysis.JarAnalyzer;
 import dev.farcall.heuristics.analysis.MethodAnalysis;
-import dev.farcall.heuristics.analysis.MethodRef;
 import dev.farcall.heuristics.analysis.ProgramModel;
 import dev.farcall.heuristics.placement.Decision;
 import dev.farcall.heuristics.placement.EstimateSource;
@@ -22,6 +21,7 @@ import dev.farcall.heuristics.placement.PlacementHeuristic;
 import dev.farcall.heuristics.placement.PlacementHeuristics;
 import dev.farcall.heuristics.placement.PlacementPlan;
 import dev.farcall.heuristics.placement.PlacementProblem;
+import dev.farcall.model.MethodId;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -165,12 +165,12 @@ class PlacementProblemAdapterTests {
 
   // ------------------------------------------------------------------ rules on small models
 
-  private static MethodRef ref(String name, String descriptor) {
-    return new MethodRef("p.C", name, descriptor);
+  private static MethodId ref(String name, String descriptor) {
+    return new MethodId("p.C", name, descriptor);
   }
 
   private static MethodAnalysis method(
-      MethodRef ref,
+      MethodId ref,
       boolean movable,
       Set<Effect> effects,
       List<String> reasons,
@@ -179,16 +179,16 @@ class PlacementProblemAdapterTests {
   }
 
   private static CallSite edge(
-      MethodRef from, MethodRef to, CallKind kind, boolean concurrent, boolean library) {
+      MethodId from, MethodId to, CallKind kind, boolean concurrent, boolean library) {
     return new CallSite(from, to, to, kind, 3, 1, concurrent, library);
   }
 
   @Test
   void effectsThatMatterElsewherePinButArgumentMutationOnlyKeepsHome() {
-    MethodRef io = ref("io", "()V");
-    MethodRef mutates = ref("mutates", "([I)V");
-    MethodRef declared = ref("declared", "()V");
-    MethodRef pure = ref("pure", "(I)I");
+    MethodId io = ref("io", "()V");
+    MethodId mutates = ref("mutates", "([I)V");
+    MethodId declared = ref("declared", "()V");
+    MethodId pure = ref("pure", "(I)I");
     ProgramModel model =
         new ProgramModel(
             List.of(
@@ -229,10 +229,10 @@ class PlacementProblemAdapterTests {
 
   @Test
   void lambdaSitesAreOneLoopDeeperAndLibraryCallsAreLeftOut() {
-    MethodRef main = ref("main", "([Ljava/lang/String;)V");
-    MethodRef lambda = ref("lambda$main$0", "(I)J");
-    MethodRef heavy = ref("heavy", "(I)J");
-    MethodRef println = new MethodRef("java.io.PrintStream", "println", "(J)V");
+    MethodId main = ref("main", "([Ljava/lang/String;)V");
+    MethodId lambda = ref("lambda$main$0", "(I)J");
+    MethodId heavy = ref("heavy", "(I)J");
+    MethodId println = new MethodId("java.io.PrintStream", "println", "(J)V");
     ProgramModel model =
         new ProgramModel(
             List.of(
