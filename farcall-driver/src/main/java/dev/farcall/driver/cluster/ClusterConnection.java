@@ -10,6 +10,7 @@ import dev.farcall.dispatch.workers.HeartbeatListener;
 import dev.farcall.dispatch.workers.RegistrySettings;
 import dev.farcall.dispatch.workers.WorkerRegistry;
 import dev.farcall.dispatch.workers.WorkerSnapshot;
+import dev.farcall.dispatch.workers.WorkerStatus;
 import dev.farcall.driver.sites.RemoteConnection;
 import dev.farcall.heuristics.adaptive.ClusterCapacity;
 import dev.farcall.model.Topics;
@@ -49,6 +50,8 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
   private final CompletableFuture<Producer<String, byte[]>> producer;
   private final CompletableFuture<CallDispatcher> dispatcher = new CompletableFuture<>();
   private volatile HeartbeatListener heartbeats;
+  private volatile long connectedAtNanos;
+  private volatile long livenessWindowNanos;
   private volatile WorkerRegistry workers;
   private volatile boolean closed;
   private final java.util.concurrent.atomic.LongAdder foreignReplies =
@@ -123,6 +126,11 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
       if (!listener.awaitCaughtUp(HEARTBEAT_HISTORY_WAIT)) {
         log.warn("heartbeats not read within {}; dispatching anyway", HEARTBEAT_HISTORY_WAIT);
       }
+      livenessWindowNanos =
+          (long)
+              (registrySettings.deadAfterIntervals()
+                  * registrySettings.defaultHeartbeatInterval().toNanos());
+      connectedAtNanos = System.nanoTime();
       dispatcher.complete(core);
       log.info("connected: replies on {}, {} invocation partitions", replyTopic, partitions);
     } catch (Exception | LinkageError e) {
@@ -161,9 +169,11 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
   }
 
   /**
-   * What the alive workers offer now, from their heartbeats; empty while the connection is still
-   * opening (the workers are not known yet, which is not the same as there being none), {@link
-   * ClusterCapacity#NONE} if it failed.
+   * What the alive workers offer now, from their heartbeats; {@link ClusterCapacity#NONE} if the
+   * connection failed. Empty while the workers are not known yet, which is not the same as there
+   * being none: while the connection opens, and while no worker is ALIVE but some are only SUSPECT
+   * (late heartbeats on a busy machine) or the registry has not yet listened for a whole liveness
+   * window.
    */
   public Optional<ClusterCapacity> capacity() {
     WorkerRegistry registry = workers;
@@ -176,10 +186,18 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
     int alive = 0;
     int slots = 0;
     int free = 0;
-    for (WorkerSnapshot w : registry.aliveWorkers()) {
-      alive++;
-      slots += w.slots();
-      free += Math.max(0, w.slots() - w.inFlight());
+    boolean suspect = false;
+    for (WorkerSnapshot w : registry.workers()) {
+      if (w.status() == WorkerStatus.ALIVE) {
+        alive++;
+        slots += w.slots();
+        free += Math.max(0, w.slots() - w.inFlight());
+      } else if (w.status() == WorkerStatus.SUSPECT) {
+        suspect = true;
+      }
+    }
+    if (alive == 0 && (suspect || System.nanoTime() - connectedAtNanos < livenessWindowNanos)) {
+      return Optional.empty();
     }
     return Optional.of(new ClusterCapacity(alive, slots, Math.min(free, slots)));
   }
