@@ -92,6 +92,9 @@ final class RunSupervisor {
           publisher.publishEvent(d.asEvent(run.id));
         }
       }
+      if (run.newCalls(event)) {
+        publisher.publishEvent(RemoteCallsReported.of(run.id, event.getRemoteCalls()));
+      }
     }
   }
 
