@@ -7,6 +7,7 @@ import dev.farcall.dispatch.InvocationProducers;
 import dev.farcall.driver.adaptive.AdaptiveLoop;
 import dev.farcall.driver.adaptive.PolicyChoice;
 import dev.farcall.driver.cluster.ClusterConnection;
+import dev.farcall.driver.report.RemoteCallLog;
 import dev.farcall.driver.report.RunReporter;
 import dev.farcall.driver.rewrite.RunClassLoader;
 import dev.farcall.driver.sites.CallSettings;
@@ -104,6 +105,13 @@ final class RunDriver {
             new Topics(spec.getKafka().getTopicPrefix()).runEvents(),
             producer,
             () -> withPolicy(dispatcher.statistics(), loop.get()));
+    RemoteCallLog calls =
+        new RemoteCallLog(
+            site -> plan.get(site).method().toWire(),
+            RemoteCallLog.DEFAULT_PER_REPORT,
+            RemoteCallLog.DEFAULT_PER_RUN);
+    dispatcher.recordCallsTo(calls);
+    reporter.reportCallsOf(calls);
     Optional<AdaptiveLoop> adaptive = adaptiveLoop(spec, dispatcher, connection, reporter);
     adaptive.ifPresent(loop::set);
     return new RunDriver(spec, loader, main, connection, reporter, producer, adaptive);

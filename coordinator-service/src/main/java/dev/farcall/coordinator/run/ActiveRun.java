@@ -33,6 +33,7 @@ final class ActiveRun {
   volatile String stopReason;
   private long lastSequence;
   private long lastDecisionSequence;
+  private long lastCallsSequence;
   private RunStatistics lastStats;
   private String mainThrew;
   private boolean ended;
@@ -94,6 +95,18 @@ final class ActiveRun {
       lastStats = event.getStats();
     }
     return added;
+  }
+
+  /**
+   * Whether the remote calls an event carries are new: each report holds other calls, and a
+   * coordinator that reads a few events again after a restart must not draw them twice.
+   */
+  synchronized boolean newCalls(RunEvent event) {
+    if (event.getRemoteCalls() == null || event.getSequence() <= lastCallsSequence) {
+      return false;
+    }
+    lastCallsSequence = event.getSequence();
+    return true;
   }
 
   /** The class of the exception main threw, if the driver said so. */

@@ -169,7 +169,8 @@ class RunRepository {
     StringBuilder sql =
         new StringBuilder(
             "select id, program_id, main_class, args, heuristic, tunables, deadline_seconds,"
-                + " max_heap_bytes, status, exit_code, created_at, started_at, finished_at, error, "
+                + " max_heap_bytes, adaptive_policy, status, exit_code, created_at, started_at,"
+                + " finished_at, error, "
                 + (withStats ? "stats" : "null as stats")
                 + " from runs where 1 = 1");
     if (programId != null) {

@@ -92,6 +92,9 @@ final class RunSupervisor {
           publisher.publishEvent(d.asEvent(run.id));
         }
       }
+      if (run.newCalls(event)) {
+        publisher.publishEvent(RemoteCallsReported.of(run.id, event.getRemoteCalls()));
+      }
     }
   }
 
@@ -157,7 +160,9 @@ final class RunSupervisor {
     }
     run.process = launched.process();
     run.uid = launched.uid();
-    Instant started = Instant.now();
+    // the view keeps the instant as the database will (to the microsecond): events, the REST view
+    // and the stored run all show the same start
+    Instant started = run.view.started(Instant.now()).startedAt();
     repository.markStarted(
         run.id,
         started,

@@ -1,6 +1,7 @@
 package dev.farcall.coordinator.run;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,20 @@ public record RunView(
     Instant finishedAt,
     String error,
     RunStats stats) {
+
+  /**
+   * Every instant of a run is kept to the microsecond, the precision both databases store, so a run
+   * shows the same times (and gives out the same paging cursors) while it goes and once stored.
+   */
+  public RunView {
+    createdAt = micros(createdAt);
+    startedAt = micros(startedAt);
+    finishedAt = micros(finishedAt);
+  }
+
+  private static Instant micros(Instant at) {
+    return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
+  }
 
   RunView withStatus(RunStatus newStatus) {
     return new RunView(

@@ -19,6 +19,7 @@ final class RunTimeline {
   private final Map<String, Integer> workerIndex = new HashMap<>();
   private final List<long[]> calls = new ArrayList<>();
   private long dropped;
+  private long droppedByDriver;
 
   RunTimeline(String runId, Instant origin, int maxCalls) {
     this.runId = runId;
@@ -49,9 +50,19 @@ final class RunTimeline {
         });
   }
 
+  /** The driver's own count of calls it did not report (cumulative: the newest is the most). */
+  synchronized void droppedByDriver(long count) {
+    droppedByDriver = Math.max(droppedByDriver, count);
+  }
+
   synchronized Timeline snapshot() {
     return new Timeline(
-        runId, origin, List.copyOf(sites), List.copyOf(workers), List.copyOf(calls), dropped);
+        runId,
+        origin,
+        List.copyOf(sites),
+        List.copyOf(workers),
+        List.copyOf(calls),
+        dropped + droppedByDriver);
   }
 
   private static long index(String value, List<String> values, Map<String, Integer> indices) {

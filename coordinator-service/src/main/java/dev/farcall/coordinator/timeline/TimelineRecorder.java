@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.timeline;
 
+import dev.farcall.coordinator.run.RemoteCallsReported;
 import dev.farcall.coordinator.run.RunFinishedEvent;
 import dev.farcall.coordinator.run.RunNotFoundException;
 import dev.farcall.coordinator.run.RunService;
@@ -62,6 +63,25 @@ class TimelineRecorder {
           call.workMicros(),
           call.outcome());
     }
+  }
+
+  /** Records the remote calls a run's driver reported (its run-events, read by the runs). */
+  @EventListener
+  void remoteCallsReported(RemoteCallsReported report) {
+    RunTimeline timeline = live.get(report.runId());
+    if (timeline == null) {
+      return;
+    }
+    for (RemoteCallsReported.Call call : report.calls()) {
+      timeline.record(
+          call.site(),
+          call.workerId(),
+          call.start(),
+          call.durationMicros(),
+          call.workMicros(),
+          call.outcome());
+    }
+    timeline.droppedByDriver(report.dropped());
   }
 
   /**

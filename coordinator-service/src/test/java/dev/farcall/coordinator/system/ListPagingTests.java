@@ -61,14 +61,14 @@ class ListPagingTests extends CoordinatorTestBase {
     for (String main : List.of("exit", "staticstate", "exit")) {
       started.add(start(programId, "dev.farcall.examples.programs." + main + ".Main"));
     }
+    // other tests run the same examples program: wait for our runs only
     await()
         .atMost(Duration.ofSeconds(90))
         .until(
             () ->
-                get("/api/v1/runs?programId=" + programId)
-                    .getBody()
-                    .valueStream()
-                    .allMatch(r -> r.get("finishedAt") != null && !r.get("finishedAt").isNull()));
+                started.stream()
+                    .allMatch(
+                        id -> get("/api/v1/runs/" + id).getBody().get("finishedAt").isString()));
 
     // other tests run the same examples program: look only at our runs, in the order paged
     List<String> paged = new ArrayList<>();
@@ -77,12 +77,15 @@ class ListPagingTests extends CoordinatorTestBase {
     while (next.isPresent()) {
       ResponseEntity<JsonNode> page = get(next.get());
       first = first == null ? page : first;
+      assertThat(page.getStatusCode().value()).as(next.get()).isEqualTo(200);
+      assertThat(page.getBody().isArray()).isTrue();
       assertThat(page.getBody().size()).isBetween(1, 2);
       paged.addAll(ids(page.getBody()));
       next = next(page);
     }
     ResponseEntity<JsonNode> failed =
         get("/api/v1/runs?status=FAILED&view=summary&programId=" + programId);
+    assertThat(failed.getStatusCode().value()).isEqualTo(200);
 
     assertThat(paged).doesNotHaveDuplicates();
     assertThat(paged.stream().filter(started::contains).toList())

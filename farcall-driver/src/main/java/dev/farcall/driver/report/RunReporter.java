@@ -1,5 +1,6 @@
 package dev.farcall.driver.report;
 
+import dev.farcall.model.wire.RemoteCalls;
 import dev.farcall.model.wire.RunEvent;
 import dev.farcall.model.wire.RunEventKind;
 import dev.farcall.model.wire.RunStatistics;
@@ -7,6 +8,7 @@ import dev.farcall.model.wire.SiteDecision;
 import dev.farcall.model.wire.WireFormat;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,10 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams the run's events to the coordinator on the run-events topic, keyed by run id: STARTED,
- * the stats every {@code interval} (only when they changed), how main ended, decisions, and a last
- * ENDING with the final stats when the JVM shuts down. Every event carries a sequence number, so
- * the coordinator keeps the newest. Sends go through the driver's one producer; until it is open,
- * events wait on the reporter's own thread, never on the program's.
+ * the stats every {@code interval} (when they changed, or with the remote calls completed since the
+ * last report, for the run's timeline), how main ended, decisions, and a last ENDING with the final
+ * stats when the JVM shuts down. Every event carries a sequence number, so the coordinator keeps
+ * the newest. Sends go through the driver's one producer; until it is open, events wait on the
+ * reporter's own thread, never on the program's.
  */
 public final class RunReporter implements AutoCloseable {
 
@@ -45,6 +48,7 @@ public final class RunReporter implements AutoCloseable {
             return t;
           });
   private volatile RunStatistics lastSent;
+  private volatile RemoteCallLog calls;
 
   /**
    * @param topic the run-events topic
@@ -61,6 +65,11 @@ public final class RunReporter implements AutoCloseable {
     this.stats = stats;
   }
 
+  /** Where the remote calls for the run's timeline come from; each report carries the new ones. */
+  public void reportCallsOf(RemoteCallLog log) {
+    this.calls = log;
+  }
+
   /** Reports STARTED, then the stats every {@code interval}. */
   public void start(Duration interval) {
     thread.execute(() -> send(event(RunEventKind.STARTED, null, null)));
@@ -70,10 +79,18 @@ public final class RunReporter implements AutoCloseable {
 
   private void reportStats() {
     RunStatistics now = stats.get();
-    if (!now.equals(lastSent)) {
+    Optional<RemoteCalls> newCalls = newCalls();
+    if (!now.equals(lastSent) || newCalls.isPresent()) {
       lastSent = now;
-      send(event(RunEventKind.STATS, null, now));
+      RunEvent e = event(RunEventKind.STATS, null, now);
+      newCalls.ifPresent(e::setRemoteCalls);
+      send(e);
     }
+  }
+
+  private Optional<RemoteCalls> newCalls() {
+    RemoteCallLog log = calls;
+    return log == null ? Optional.empty() : log.drain();
   }
 
   /** Reports that main returned or threw (with the exception's class). */
@@ -130,6 +147,7 @@ public final class RunReporter implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     RunEvent last = event(RunEventKind.ENDING, null, stats.get());
+    newCalls().ifPresent(last::setRemoteCalls);
     try {
       Producer<String, byte[]> p = producer.getNow(null);
       if (p == null) {

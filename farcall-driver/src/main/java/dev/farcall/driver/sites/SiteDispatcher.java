@@ -6,11 +6,13 @@ import dev.farcall.dispatch.Deadline;
 import dev.farcall.dispatch.InvocationOutcome;
 import dev.farcall.dispatch.RemoteCall;
 import dev.farcall.dispatch.RemoteInvoker;
+import dev.farcall.driver.report.RemoteCallLog;
 import dev.farcall.driver.rewrite.hooks.RunHooks;
 import dev.farcall.model.MethodId;
 import dev.farcall.model.codec.ArgumentCodec;
 import dev.farcall.model.codec.MethodCodec;
 import dev.farcall.model.wire.InvocationResult;
+import dev.farcall.model.wire.RemoteCallOutcome;
 import dev.farcall.model.wire.ReturnedValue;
 import dev.farcall.model.wire.RunStatistics;
 import dev.farcall.model.wire.SiteStatistics;
@@ -57,6 +59,7 @@ public final class SiteDispatcher
   private final Map<MethodId, Integer> ids = new HashMap<>();
   private final ExecutorService asyncExecutor;
   private volatile ArgumentCodec codec;
+  private volatile RemoteCallLog callLog;
 
   public SiteDispatcher(
       RunIdentity run,
@@ -256,21 +259,21 @@ public final class SiteDispatcher
                   Optional.of(run.runId()),
                   RemoteCall.Delivery.RETRY_ON_ANOTHER_WORKER));
     } catch (RuntimeException sendFailed) {
-      return fallback(site);
+      return failedRemote(site, started, "");
     }
     InvocationOutcome outcome;
     try {
       outcome = RemoteWait.await(future, deadline);
     } catch (TimeoutException noAnswer) {
       future.cancel(true);
-      return fallback(site);
+      return failedRemote(site, started, "");
     } catch (InterruptedException interrupted) {
       future.cancel(true);
       // the program interrupted its own thread: at home the call would have run on regardless
       Thread.currentThread().interrupt();
-      return fallback(site);
+      return failedRemote(site, started, "");
     } catch (ExecutionException | CancellationException noWorker) {
-      return fallback(site);
+      return failedRemote(site, started, "");
     }
     return complete(site, methodCodec, payload.length, outcome, started);
   }
@@ -296,7 +299,7 @@ public final class SiteDispatcher
       try {
         decoded = methodCodec.decodeResult(bytes(returned.getPayload()));
       } catch (RuntimeException undecodable) {
-        return fallback(site);
+        return failedRemote(site, started, result.getWorkerId());
       }
       site.recordRemote(
           outcome.attempts(),
@@ -304,15 +307,33 @@ public final class SiteDispatcher
           sent,
           returned.getPayload().remaining(),
           steadyRoundTrip(result, started));
+      recordCall(site, result, started, RemoteCallOutcome.RETURNED);
       return decoded;
     }
     if (value instanceof ThrownException thrown) {
       site.recordRemote(
           outcome.attempts(), result.getExecuteMicros(), sent, 0, steadyRoundTrip(result, started));
+      recordCall(site, result, started, RemoteCallOutcome.THREW);
       throw SiteDispatcher.<RuntimeException>sneaky(
           RemoteExceptions.rebuild(thrown, loader, site.key));
     }
     // an InvocationError: Farcall could not run it there; run it here
+    return failedRemote(site, started, result.getWorkerId());
+  }
+
+  /** Where the remote calls are recorded for the run's timeline (none until set). */
+  public void recordCallsTo(RemoteCallLog log) {
+    this.callLog = log;
+  }
+
+  private void recordCall(
+      Site site, InvocationResult result, long startedNanos, RemoteCallOutcome outcome) {
+    logCall(site, result.getWorkerId(), startedNanos, result.getExecuteMicros(), outcome);
+  }
+
+  /** A remote call that no worker answered or could run: recorded, then it runs at home. */
+  private Object failedRemote(Site site, long startedNanos, String workerId) {
+    logCall(site, workerId, startedNanos, 0, RemoteCallOutcome.FAILED);
     return fallback(site);
   }
 
@@ -324,6 +345,15 @@ public final class SiteDispatcher
   private static long steadyRoundTrip(InvocationResult result, long started) {
     long roundTrip = System.nanoTime() - started;
     return Math.max(result.getExecuteMicros() * 1_000, roundTrip - result.getSetupMicros() * 1_000);
+  }
+
+  // only remote calls come here: the LOCAL path never pays for the timeline
+  private void logCall(
+      Site site, String workerId, long startedNanos, long workMicros, RemoteCallOutcome outcome) {
+    RemoteCallLog log = callLog;
+    if (log != null) {
+      log.recordSince(ids.get(site.key), workerId, startedNanos, workMicros, outcome);
+    }
   }
 
   private Object fallback(Site site) {
