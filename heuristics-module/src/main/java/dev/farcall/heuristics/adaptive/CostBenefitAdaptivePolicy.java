@@ -97,7 +97,7 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
     private Proposal towardsRemote(SiteProfile site, SiteMemory memory) {
       LocalProfile local = site.local();
       if (local.timedSamples() < options.minSamples()) {
-        boolean heavy = !site.everMeasuredRemote() && local.cpuShare() >= options.heavyCpuShare();
+        boolean heavy = !site.everMeasuredRemote() && homeShare(site) >= options.heavyCpuShare();
         return heavy ? trialOnly() : Proposal.STAY;
       }
       Estimate e = estimateFromLocal(site);
@@ -122,8 +122,17 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
      */
     private boolean worthAnotherTrial(SiteProfile site, SiteMemory memory) {
       return memory.flips() == 0
-          && site.local().cpuShare() >= options.heavyCpuShare()
+          && homeShare(site) >= options.heavyCpuShare()
           && !tooFine(site.local().workNanos() / home.slowdown());
+    }
+
+    /**
+     * The share of home's capacity the site holds: its share of JFR's CPU samples, or, when more,
+     * the threads its timed calls keep busy over home's cores (JFR may start late or not at all).
+     */
+    private double homeShare(SiteProfile site) {
+      LocalProfile local = site.local();
+      return Math.max(local.cpuShare(), Math.min(1, local.callsAtOnce() / home.cores()));
     }
 
     /** A REMOTE site: does what it measured still beat what home would take? */
@@ -341,15 +350,15 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
             + " against "
             + Durations.format(site.local().workNanos())
             + " at home), perhaps while a worker loaded the program; holds "
-            + Math.round(site.local().cpuShare() * 100)
-            + "% of home's CPU samples: "
+            + Math.round(homeShare(site) * 100)
+            + "% of home's CPU: "
             + calls
             + " more trial calls";
       }
       if (proposal.kind() == Proposal.Kind.TRIAL_ONLY) {
         return "never measured remote, holds "
-            + Math.round(site.local().cpuShare() * 100)
-            + "% of home's CPU samples with no timed call yet: "
+            + Math.round(homeShare(site) * 100)
+            + "% of home's CPU: "
             + calls
             + " trial calls";
       }
