@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * may not have run; every effect-free call is answered once, correctly.
  */
 @Order(4)
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class AtMostOnceInvocationTests {
 
   private static final String CHILD_ID = "child-worker-amo";
@@ -56,7 +56,12 @@ class AtMostOnceInvocationTests {
     ProgramRuns.awaitAnalysis(api, examples);
     Path log = Files.createTempFile("farcall-ledger-", ".log");
     child = WorkerFailureTests.startChildWorker(cluster, CHILD_ID);
-    TestCluster.awaitAlive(api, List.of(CHILD_ID));
+    // A child JVM starting Spring Boot on a loaded machine can take minutes.
+    await("child worker ALIVE in GET /workers")
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(() -> TestCluster.aliveWorkers(api).contains(CHILD_ID));
     AtomicInteger warmUp = new AtomicInteger();
     await("the child worker serves a call")
         .atMost(Duration.ofSeconds(60))
