@@ -33,6 +33,7 @@ public final class CallDispatcher implements RemoteInvoker {
   private final ReplyListener replies;
   private final DispatchListener listener;
   private final InvocationIds ids = new InvocationIds();
+  private final int maxPayloadBytes;
   private volatile boolean running;
 
   public CallDispatcher(
@@ -42,6 +43,7 @@ public final class CallDispatcher implements RemoteInvoker {
       Clock clock,
       DispatchListener listener) {
     this.listener = listener;
+    this.maxPayloadBytes = settings.maxPayloadBytes();
     this.chooser = new PartitionChooser(registry, channels.partitionCount());
     this.pending = new PendingTable(settings, chooser, listener);
     this.sender = new RequestSender(channels, pending, clock);
@@ -77,6 +79,11 @@ public final class CallDispatcher implements RemoteInvoker {
       throw new DispatchUnavailableException("-", "the dispatcher is not running", null);
     }
     int calls = call.arguments().size();
+    for (byte[] arguments : call.arguments()) {
+      if (arguments.length > maxPayloadBytes) {
+        throw CallTooLargeException.arguments(arguments.length, maxPayloadBytes);
+      }
+    }
     pending.reserve(calls);
     long startNanos = System.nanoTime();
     List<Pending> batch = new ArrayList<>(calls);

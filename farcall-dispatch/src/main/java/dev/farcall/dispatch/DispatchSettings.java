@@ -1,5 +1,6 @@
 package dev.farcall.dispatch;
 
+import dev.farcall.model.wire.WireLimits;
 import java.time.Duration;
 
 /**
@@ -13,13 +14,16 @@ import java.time.Duration;
  *     OverloadedException}
  * @param completionThreads threads that complete callers' futures, so that no caller code runs on
  *     Kafka's threads
+ * @param maxPayloadBytes the largest argument payload of one call; a larger one is refused with
+ *     {@link CallTooLargeException} before anything is produced (Kafka would refuse the record)
  */
 public record DispatchSettings(
     int maxAttempts,
     Duration attemptTimeout,
     Duration sweepInterval,
     int maxPending,
-    int completionThreads) {
+    int completionThreads,
+    int maxPayloadBytes) {
 
   /** Default of {@link #maxAttempts()}. */
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
@@ -36,7 +40,14 @@ public record DispatchSettings(
   /** Default of {@link #completionThreads()}. */
   public static final int DEFAULT_COMPLETION_THREADS = 2;
 
+  /** Default of {@link #maxPayloadBytes()}. */
+  public static final int DEFAULT_MAX_PAYLOAD_BYTES = WireLimits.DEFAULT_MAX_PAYLOAD_BYTES;
+
   public DispatchSettings {
+    if (maxPayloadBytes < 1) {
+      throw new IllegalArgumentException(
+          "maxPayloadBytes must be at least 1, got " + maxPayloadBytes);
+    }
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
     }
@@ -53,25 +64,32 @@ public record DispatchSettings(
         DEFAULT_ATTEMPT_TIMEOUT,
         DEFAULT_SWEEP_INTERVAL,
         DEFAULT_MAX_PENDING,
-        DEFAULT_COMPLETION_THREADS);
+        DEFAULT_COMPLETION_THREADS,
+        DEFAULT_MAX_PAYLOAD_BYTES);
   }
 
   public DispatchSettings withMaxAttempts(int attempts) {
     return new DispatchSettings(
-        attempts, attemptTimeout, sweepInterval, maxPending, completionThreads);
+        attempts, attemptTimeout, sweepInterval, maxPending, completionThreads, maxPayloadBytes);
   }
 
   public DispatchSettings withAttemptTimeout(Duration timeout) {
-    return new DispatchSettings(maxAttempts, timeout, sweepInterval, maxPending, completionThreads);
+    return new DispatchSettings(
+        maxAttempts, timeout, sweepInterval, maxPending, completionThreads, maxPayloadBytes);
   }
 
   public DispatchSettings withSweepInterval(Duration interval) {
     return new DispatchSettings(
-        maxAttempts, attemptTimeout, interval, maxPending, completionThreads);
+        maxAttempts, attemptTimeout, interval, maxPending, completionThreads, maxPayloadBytes);
   }
 
   public DispatchSettings withMaxPending(int pending) {
     return new DispatchSettings(
-        maxAttempts, attemptTimeout, sweepInterval, pending, completionThreads);
+        maxAttempts, attemptTimeout, sweepInterval, pending, completionThreads, maxPayloadBytes);
+  }
+
+  public DispatchSettings withMaxPayloadBytes(int bytes) {
+    return new DispatchSettings(
+        maxAttempts, attemptTimeout, sweepInterval, maxPending, completionThreads, bytes);
   }
 }

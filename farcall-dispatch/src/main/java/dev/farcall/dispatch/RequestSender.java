@@ -51,7 +51,12 @@ final class RequestSender {
       deadline = Math.max(deadline, p.deadlineEpochMillis());
     }
     List<Call> wireCalls = new ArrayList<>(calls.size());
+    // One call with effects makes the whole record at-most-once on the worker: committed before it
+    // runs, never run again by the partition's next owner. Its effect-free companions lose nothing:
+    // the sweeper resends them in a record of their own.
+    boolean atMostOnce = false;
     for (Pending p : calls) {
+      atMostOnce |= p.call.delivery() == RemoteCall.Delivery.AT_MOST_ONCE;
       wireCalls.add(
           Call.newBuilder()
               .setInvocationId(p.invocationId)
@@ -66,6 +71,7 @@ final class RequestSender {
             .setMethod(r.method())
             .setSchemaFingerprint(r.schemaFingerprint())
             .setAttempt(attempt)
+            .setAtMostOnce(atMostOnce)
             .setDeadlineEpochMillis(deadline)
             .setReplyTopic(channels.replies().topic())
             .setReplyPartition(replyPartition)

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * changes: a call whose deadline passed fails with {@link DeadlineExceededException}; a call whose
  * worker turned SUSPECT or DEAD, or whose attempt timed out, is sent again with the same invocation
  * id and the next attempt number to another ALIVE worker, up to {@code maxAttempts} sends, when its
- * delivery allows it; an at-most-once call whose worker was lost fails with {@link
+ * delivery allows it; an at-most-once call whose worker is DEAD fails with {@link
  * WorkerLostException} instead.
  */
 final class ResendSweeper {
@@ -104,7 +104,13 @@ final class ResendSweeper {
                     != WorkerStatus.ALIVE;
         boolean timedOut = now - p.attemptStartedMillis() >= attemptTimeout;
         if (p.call.delivery() == RemoteCall.Delivery.AT_MOST_ONCE) {
-          if (workerLost) {
+          // Only a DEAD worker: a SUSPECT one (a late heartbeat on a busy machine) may still
+          // answer, and telling its caller "may or may not have run" would be premature.
+          boolean workerDead =
+              target.workerId() != null
+                  && registry.status(target.workerId()).orElse(WorkerStatus.DEAD)
+                      == WorkerStatus.DEAD;
+          if (workerDead) {
             pending.fail(p, new WorkerLostException(p.invocationId, target.workerId()));
           }
           continue; // never sent twice: it waits for its worker's reply or its deadline

@@ -15,8 +15,8 @@ public class WorkerLostException extends DispatchException {
             + workerId
             + " was lost before it answered invocation "
             + invocationId
-            + "; the method may or may not have run there, and it is not sent again because it"
-            + " has effects",
+            + "; the method may or may not have run there (at most once), and it is not sent again"
+            + " because it has effects (a REST invocation may ask for \"retry\": \"ALWAYS\")",
         null);
     this.workerId = workerId;
   }

@@ -90,6 +90,16 @@ final class FarcallApi {
             .build());
   }
 
+  /** {@code POST} of a JSON body, answered asynchronously. */
+  CompletableFuture<Response> postJsonAsync(String path, String json) {
+    HttpRequest request =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(json))
+            .build();
+    return HTTP.sendAsync(request, BodyHandlers.ofString()).thenApply(FarcallApi::toResponse);
+  }
+
   Response upload(Path jar) {
     try {
       return uploadBytes(Files.readAllBytes(jar), jar.getFileName().toString(), null);

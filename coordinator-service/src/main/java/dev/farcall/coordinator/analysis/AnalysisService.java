@@ -177,11 +177,24 @@ public class AnalysisService implements AnalysisSummaries {
   void setDeclarations(String programId, String text) {
     requireProgram(programId);
     String value = text == null ? "" : text;
+    Declarations parsed;
     try {
-      Declarations.parse(value, DECLARATIONS_SOURCE);
+      parsed = Declarations.parse(value, DECLARATIONS_SOURCE);
     } catch (KnowledgeFormatException e) {
       throw new InvalidDeclarationsException(e.line(), e.getMessage());
     }
+    ProgramRef program = programs.find(programId).orElseThrow();
+    DeclaredClasses.firstUnknown(parsed, program.jarFile())
+        .ifPresent(
+            unknown -> {
+              throw new InvalidDeclarationsException(
+                  DeclaredClasses.lineOf(unknown),
+                  "Line "
+                      + DeclaredClasses.lineOf(unknown)
+                      + " names class "
+                      + unknown.className()
+                      + ", which is neither in the jar, nor in the JDK, nor used by the program");
+            });
     submit(programId, true, value.isBlank() ? null : value);
   }
 

@@ -3,6 +3,7 @@ package dev.farcall.coordinator.dispatch;
 import dev.farcall.dispatch.DispatchSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How invocations are sent, retried and bounded: the dispatch core's settings, plus REST deadlines.
@@ -69,6 +70,13 @@ public class DispatchProperties {
 
   /** Threads that complete callers' futures, so no caller code runs on the Kafka threads. */
   private int completionThreads = DEFAULT_COMPLETION_THREADS;
+
+  /**
+   * The largest encoded argument payload of one invocation; a larger one is a 413 naming this
+   * limit, refused before anything is sent. The default fits Kafka's default 1 MiB record limit;
+   * raise it only together with the producer's max.request.size and the broker's message.max.bytes.
+   */
+  private DataSize maxPayloadSize = DataSize.ofBytes(DispatchSettings.DEFAULT_MAX_PAYLOAD_BYTES);
 
   public Duration getDefaultDeadline() {
     return defaultDeadline;
@@ -142,9 +150,22 @@ public class DispatchProperties {
     this.completionThreads = completionThreads;
   }
 
+  public DataSize getMaxPayloadSize() {
+    return maxPayloadSize;
+  }
+
+  public void setMaxPayloadSize(DataSize maxPayloadSize) {
+    this.maxPayloadSize = maxPayloadSize;
+  }
+
   /** The dispatch core's settings. */
   public DispatchSettings toSettings() {
     return new DispatchSettings(
-        maxAttempts, attemptTimeout, sweepInterval, maxPending, completionThreads);
+        maxAttempts,
+        attemptTimeout,
+        sweepInterval,
+        maxPending,
+        completionThreads,
+        (int) Math.min(Integer.MAX_VALUE, maxPayloadSize.toBytes()));
   }
 }

@@ -13,6 +13,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param parameterTypes the parameter types as Java source names, to choose among overloads
  * @param args the arguments as JSON values (receiver first for an instance method)
  * @param timeoutMillis how long to wait for the outcome
+ * @param retry whether the call may be resent to another worker after its worker is lost; {@link
+ *     RetryPolicy#AUTO} (resent only if effect-free) when absent
  */
 @Schema(description = "A method to invoke and its arguments")
 record InvocationBody(
@@ -40,4 +42,24 @@ record InvocationBody(
     @Schema(
             description = "How long to wait for the outcome, in milliseconds (default 30000)",
             example = "5000")
-        Long timeoutMillis) {}
+        Long timeoutMillis,
+    @Schema(
+            description =
+                "Whether the call may be sent again to another worker if its worker dies: AUTO"
+                    + " (default) resends only methods the analysis finds effect-free, so a method"
+                    + " with effects runs at most once and a lost call is a 502 worker-lost problem"
+                    + " (it may or may not have run); ALWAYS resends anyway (it may run more than"
+                    + " once); NEVER never resends.",
+            example = "AUTO")
+        RetryPolicy retry) {
+
+  /** The same request without a retry policy (AUTO). */
+  InvocationBody(
+      String className,
+      String methodName,
+      List<String> parameterTypes,
+      List<Object> args,
+      Long timeoutMillis) {
+    this(className, methodName, parameterTypes, args, timeoutMillis, null);
+  }
+}

@@ -8,6 +8,7 @@ import dev.farcall.coordinator.program.ProgramNotFoundException;
 import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.system.FarcallException;
 import dev.farcall.coordinator.system.InvalidRequestException;
+import dev.farcall.dispatch.CallTooLargeException;
 import dev.farcall.dispatch.Deadline;
 import dev.farcall.dispatch.DeadlineExceededException;
 import dev.farcall.dispatch.DispatchException;
@@ -48,16 +49,28 @@ class InvocationService {
   private final ProgramLoaders loaders;
   private final RemoteInvoker invoker;
   private final DispatchProperties dispatch;
+  private final EffectFreeMethods effectFree;
 
   InvocationService(
       ProgramLookup programs,
       ProgramLoaders loaders,
       RemoteInvoker invoker,
-      DispatchProperties dispatch) {
+      DispatchProperties dispatch,
+      EffectFreeMethods effectFree) {
     this.programs = programs;
     this.loaders = loaders;
     this.invoker = invoker;
     this.dispatch = dispatch;
+    this.effectFree = effectFree;
+  }
+
+  /** Without the analysis: every call runs at most once unless it asks for retries. */
+  InvocationService(
+      ProgramLookup programs,
+      ProgramLoaders loaders,
+      RemoteInvoker invoker,
+      DispatchProperties dispatch) {
+    this(programs, loaders, invoker, dispatch, (program, method) -> false);
   }
 
   /** A method resolved and ready to be called: what it is and how its values are encoded. */
@@ -85,17 +98,18 @@ class InvocationService {
     Prepared prepared = prepare(programId, body);
     Method method = prepared.method();
     Deadline deadline = Deadline.in(timeout);
+    MethodRef ref =
+        new MethodRef(
+            method.getDeclaringClass().getName(), method.getName(), MethodDescriptors.of(method));
     RemoteCall call =
         RemoteCall.single(
-            programId,
-            prepared.program().sha256(),
-            new MethodRef(
-                method.getDeclaringClass().getName(),
-                method.getName(),
-                MethodDescriptors.of(method)),
-            prepared.codec().argumentFingerprint(),
-            prepared.arguments(),
-            deadline);
+                programId,
+                prepared.program().sha256(),
+                ref,
+                prepared.codec().argumentFingerprint(),
+                prepared.arguments(),
+                deadline)
+            .withDelivery(delivery(programId, ref, body.retry()));
     java.util.concurrent.CompletableFuture<InvocationResponse> answer =
         new java.util.concurrent.CompletableFuture<>();
     invoker
@@ -114,6 +128,21 @@ class InvocationService {
               }
             });
     return answer;
+  }
+
+  /**
+   * Resending is safe only for an effect-free method; one with effects runs at most once unless the
+   * caller asked for retries.
+   */
+  RemoteCall.Delivery delivery(String programId, MethodRef method, RetryPolicy retry) {
+    RetryPolicy policy = retry == null ? RetryPolicy.AUTO : retry;
+    boolean resend =
+        switch (policy) {
+          case ALWAYS -> true;
+          case NEVER -> false;
+          case AUTO -> effectFree.isEffectFree(programId, method);
+        };
+    return resend ? RemoteCall.Delivery.RETRY_ON_ANOTHER_WORKER : RemoteCall.Delivery.AT_MOST_ONCE;
   }
 
   private static RuntimeException asProblem(Throwable failure, Deadline deadline) {
@@ -251,6 +280,9 @@ class InvocationService {
     InvocationError error = (InvocationError) value;
     if (error.getCode() == ErrorCode.DEADLINE_EXPIRED) {
       throw new DeadlineExceededException(outcome.invocationId(), deadline, outcome.attempts());
+    }
+    if (error.getCode() == ErrorCode.RESULT_TOO_LARGE) {
+      throw CallTooLargeException.result(outcome.invocationId(), error.getMessage());
     }
     throw new WorkerErrorException(
         error.getCode().name(), error.getMessage(), result.getWorkerId(), outcome.invocationId());

@@ -85,6 +85,7 @@ public class AdaptiveSettingsService {
                                         .map(AdaptivePolicy::name)
                                         .toList()))));
     try {
+      Tunables.requireJsonTypes(chosen.parameters(), tunables == null ? Map.of() : tunables);
       return new HeuristicSettings(
           name, chosen.tunables(tunables == null ? Map.of() : tunables).givenValues());
     } catch (TunableValidationException e) {

@@ -117,6 +117,7 @@ public class PlacementService {
       values = tunablesFor(chosen, settings());
     } else {
       try {
+        Tunables.requireJsonTypes(chosen.parameters(), tunables);
         values = chosen.tunables(tunables);
       } catch (TunableValidationException e) {
         throw new InvalidTunablesException(chosen.name(), e.violations());
@@ -227,6 +228,7 @@ public class PlacementService {
                                         .toList()))));
     Tunables values;
     try {
+      Tunables.requireJsonTypes(chosen.parameters(), tunables == null ? Map.of() : tunables);
       values = chosen.tunables(tunables == null ? Map.of() : tunables);
     } catch (TunableValidationException e) {
       throw new InvalidTunablesException(name, e.violations());

@@ -41,6 +41,21 @@ public class InvalidJarException extends FarcallException {
         "Entry '" + entry + "' does not start with the class-file magic");
   }
 
+  static InvalidJarException unsafeName(String entry) {
+    return new InvalidJarException(
+        "unsafe-entry-name",
+        entry,
+        "Entry '"
+            + entry
+            + "' has a name that leaves the jar (absolute, '..', drive letter or backslash)");
+  }
+
+  static InvalidJarException unparseableClass(String entry, String why) {
+    String shortWhy = why.length() > 200 ? why.substring(0, 200) + "..." : why;
+    return new InvalidJarException(
+        "unparseable-class", entry, "Class file '" + entry + "' cannot be parsed: " + shortWhy);
+  }
+
   /** Why the jar was refused, as a stable slug (e.g. {@code not-a-zip}, {@code no-classes}). */
   public String reason() {
     return reason;

@@ -18,6 +18,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Checks that a file is a jar worth storing, within the {@link ProgramProperties} limits. Every
@@ -69,6 +71,7 @@ final class JarInspector {
       Enumeration<? extends ZipEntry> entries = zip.entries();
       while (entries.hasMoreElements()) {
         ZipEntry entry = entries.nextElement();
+        requireSafeName(entry.getName(), entry.getName());
         // Bounds what a lying compressed size can buy in the ratio check below.
         declaredCompressed += Math.max(0, entry.getCompressedSize());
         if (declaredCompressed > fileSize) {
@@ -92,6 +95,39 @@ final class JarInspector {
       throw InvalidJarException.noClasses();
     }
     return new JarSummary(scan.entryCount, scan.classCount, scan.totalBytes, scan.mainClass);
+  }
+
+  /**
+   * Refuses an entry name that would leave the jar's own tree if anyone unpacked it (an absolute
+   * path, a {@code ..} segment, a drive letter or a backslash): no program needs one, and tools
+   * that extract jars have been tricked by them ("zip slip").
+   */
+  private static void requireSafeName(String name, String shownAs) {
+    boolean unsafe =
+        name.startsWith("/")
+            || name.indexOf('\\') >= 0
+            || name.indexOf('\0') >= 0
+            || (name.length() > 1 && name.charAt(1) == ':')
+            || Arrays.asList(name.split("/")).contains("..");
+    if (unsafe) {
+      throw InvalidJarException.unsafeName(shownAs);
+    }
+  }
+
+  /**
+   * Parses the whole class file (code included) as the analysis and the workers' class loaders
+   * will, so a class that cannot be read is refused at upload rather than failing the analysis.
+   */
+  private static void requireParses(String name, byte[] rest) {
+    byte[] bytes = new byte[CLASS_MAGIC.length + rest.length];
+    System.arraycopy(CLASS_MAGIC, 0, bytes, 0, CLASS_MAGIC.length);
+    System.arraycopy(rest, 0, bytes, CLASS_MAGIC.length, rest.length);
+    try {
+      new ClassReader(bytes).accept(new ClassNode(), 0);
+    } catch (RuntimeException e) {
+      // ASM reports a malformed class as whatever index or argument check failed first.
+      throw InvalidJarException.unparseableClass(name, e.toString());
+    }
   }
 
   /** The running totals of one inspection. */
@@ -119,6 +155,7 @@ final class JarInspector {
         if (!Arrays.equals(metered.readNBytes(CLASS_MAGIC.length), CLASS_MAGIC)) {
           throw InvalidJarException.notAClassFile(name);
         }
+        requireParses(name, metered.readAllBytes());
         classCount++;
       } else if (depth == 0 && name.equals(MANIFEST)) {
         mainClass = mainClassOf(metered.readNBytes(MAX_MANIFEST_BYTES + 1));
@@ -135,6 +172,7 @@ final class JarInspector {
         ZipEntry inner;
         while ((inner = zip.getNextEntry()) != null) {
           String innerName = name + "!/" + inner.getName();
+          requireSafeName(inner.getName(), innerName);
           countEntries(1, innerName);
           if (!inner.isDirectory()) {
             long start = raw.count;

@@ -98,6 +98,7 @@ final class RunPolicies {
     merged.putAll(own);
     Tunables validated;
     try {
+      Tunables.requireJsonTypes(policy.parameters(), own);
       validated = policy.tunables(merged);
     } catch (TunableValidationException e) {
       throw new InvalidRunRequestException("tunables", e.getMessage());

@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.system;
 
+import dev.farcall.dispatch.CallTooLargeException;
 import dev.farcall.dispatch.DeadlineExceededException;
 import dev.farcall.dispatch.DispatchException;
 import dev.farcall.dispatch.DispatchUnavailableException;
@@ -28,6 +29,22 @@ final class DispatchProblems {
               HttpStatus.GATEWAY_TIMEOUT, "deadline-exceeded", "Deadline exceeded", e.getMessage());
       properties.put("deadline", expired.deadline().toString());
       properties.put("attempts", expired.attempts());
+    } else if (e instanceof CallTooLargeException tooLarge) {
+      // Not a 503: sending the same call again can never succeed.
+      problem =
+          Problems.of(
+              HttpStatus.CONTENT_TOO_LARGE,
+              "payload-too-large",
+              "Payload too large",
+              e.getMessage());
+      properties.put("part", tooLarge.part().name());
+      properties.put("limit", tooLarge.limit());
+      if (tooLarge.maxBytes() >= 0) {
+        properties.put("maxBytes", tooLarge.maxBytes());
+      }
+      if (tooLarge.bytes() >= 0) {
+        properties.put("bytes", tooLarge.bytes());
+      }
     } else if (e instanceof OverloadedException overloaded) {
       problem =
           Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded", e.getMessage());
@@ -41,6 +58,9 @@ final class DispatchProblems {
               "Worker lost, outcome unknown",
               e.getMessage());
       properties.put("workerId", lost.workerId());
+      // At most once: the caller must not assume either outcome, nor that it is safe to repeat.
+      properties.put("delivery", "AT_MOST_ONCE");
+      properties.put("mayHaveRun", true);
     } else if (e instanceof DispatchUnavailableException) {
       problem =
           Problems.of(

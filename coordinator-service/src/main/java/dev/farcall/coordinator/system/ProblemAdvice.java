@@ -4,7 +4,6 @@ import dev.farcall.dispatch.DispatchException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +27,12 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The coordinator's single translation of failures into RFC 9457 problems ({@code
@@ -59,12 +61,45 @@ class ProblemAdvice {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> malformed(HttpMessageNotReadableException e) {
+    Throwable cause = e.getMostSpecificCause();
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      // JSON bodies are strict (system.JsonRequestConfiguration): a misspelt member is an error,
+      // not a silently ignored option.
+      String field = JsonPaths.of(unknown);
+      ResponseEntity<ProblemDetail> response =
+          problem(
+              HttpStatus.BAD_REQUEST,
+              "unknown-field",
+              "Unknown field",
+              "The request body has a field '" + field + "' this endpoint does not know");
+      response.getBody().setProperty("field", field);
+      return response;
+    }
     // The parser's message may quote the input; say what is wrong without echoing internals.
+    ResponseEntity<ProblemDetail> response =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "malformed-request",
+            "Malformed request",
+            "The request body could not be read: " + firstLine(cause.getMessage()));
+    if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+      response.getBody().setProperty("field", JsonPaths.of(json));
+    }
+    return response;
+  }
+
+  /**
+   * A multipart body that cannot be parsed: truncated, without a boundary, or otherwise not what
+   * its {@code Content-Type} says. The upload limit has its own handler ({@link #tooLarge}).
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+    Throwable cause = e.getMostSpecificCause();
     return problem(
         HttpStatus.BAD_REQUEST,
-        "malformed-request",
-        "Malformed request",
-        "The request body could not be read: " + firstLine(e.getMostSpecificCause().getMessage()));
+        "malformed-multipart",
+        "Malformed multipart request",
+        "The multipart/form-data body could not be parsed: " + firstLine(cause.getMessage()));
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
@@ -186,7 +221,11 @@ class ProblemAdvice {
       HttpStatusCode status = spring.getStatusCode();
       return withHeaders(
           spring.getHeaders(),
-          problem(status, slugOf(status), reasonOf(status), spring.getBody().getDetail()));
+          problem(
+              status,
+              Problems.slugOf(status),
+              Problems.reasonOf(status),
+              spring.getBody().getDetail()));
     }
     String errorId = UUID.randomUUID().toString();
     log.error(
@@ -235,18 +274,6 @@ class ProblemAdvice {
       return response.getBody().getDetail();
     }
     return "The request is invalid";
-  }
-
-  private static String slugOf(HttpStatusCode status) {
-    HttpStatus known = HttpStatus.resolve(status.value());
-    return known == null
-        ? "http-" + status.value()
-        : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
-  private static String reasonOf(HttpStatusCode status) {
-    HttpStatus known = HttpStatus.resolve(status.value());
-    return known == null ? "HTTP " + status.value() : known.getReasonPhrase();
   }
 
   private static String firstLine(String message) {

@@ -1,6 +1,8 @@
 package dev.farcall.coordinator.system;
 
 import java.net.URI;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -23,5 +25,19 @@ public final class Problems {
     problem.setType(type(slug));
     problem.setTitle(title);
     return problem;
+  }
+
+  /** The slug of a problem known only by its status, e.g. {@code bad-request}. */
+  public static String slugOf(HttpStatusCode status) {
+    HttpStatus known = HttpStatus.resolve(status.value());
+    return known == null
+        ? "http-" + status.value()
+        : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The title of a problem known only by its status, e.g. {@code Bad Request}. */
+  public static String reasonOf(HttpStatusCode status) {
+    HttpStatus known = HttpStatus.resolve(status.value());
+    return known == null ? "HTTP " + status.value() : known.getReasonPhrase();
   }
 }

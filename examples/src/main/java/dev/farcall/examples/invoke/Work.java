@@ -35,4 +35,9 @@ public final class Work {
   public static String echo(String value) {
     return value;
   }
+
+  /** A string of {@code length} copies of {@code x}: a result of any size, for size limits. */
+  public static String filler(int length) {
+    return "x".repeat(length);
+  }
 }

@@ -106,7 +106,8 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
                   Duration.ofMillis(d.getAttemptTimeoutMillis()),
                   Duration.ofMillis(d.getSweepIntervalMillis()),
                   d.getMaxPending(),
-                  DispatchSettings.DEFAULT_COMPLETION_THREADS),
+                  DispatchSettings.DEFAULT_COMPLETION_THREADS,
+                  DispatchSettings.DEFAULT_MAX_PAYLOAD_BYTES),
               new DispatchChannels(
                   p,
                   topics.invocations(),

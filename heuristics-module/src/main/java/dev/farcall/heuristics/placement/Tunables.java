@@ -75,6 +75,67 @@ public final class Tunables {
         Collections.unmodifiableMap(effective));
   }
 
+  /**
+   * Checks that values given as JSON have their tunable's JSON type: a number for INT and DOUBLE, a
+   * boolean for BOOLEAN, a string for ENUM. {@link #of} also accepts numbers and booleans as text
+   * (the run driver receives them so); a REST client writing {@code "4"} for a number has made a
+   * mistake worth naming. Unknown names are left to {@link #of}.
+   *
+   * @throws TunableValidationException naming every value of the wrong JSON type
+   */
+  public static void requireJsonTypes(List<TunableDescriptor> descriptors, Map<String, ?> values) {
+    Map<String, TunableDescriptor> byName = new LinkedHashMap<>();
+    descriptors.forEach(d -> byName.put(d.name(), d));
+    List<TunableValidationException.Violation> violations = new ArrayList<>();
+    for (Map.Entry<String, ?> entry : new TreeMap<String, Object>(values).entrySet()) {
+      TunableDescriptor descriptor = byName.get(entry.getKey());
+      Object value = entry.getValue();
+      if (descriptor == null) {
+        continue;
+      }
+      boolean typed =
+          switch (descriptor.type()) {
+            case INT, DOUBLE -> value instanceof Number;
+            case BOOLEAN -> value instanceof Boolean;
+            case ENUM -> value instanceof String;
+          };
+      if (!typed) {
+        violations.add(
+            new TunableValidationException.Violation(
+                entry.getKey(),
+                String.valueOf(value),
+                "expected a JSON "
+                    + switch (descriptor.type()) {
+                      case INT, DOUBLE -> "number";
+                      case BOOLEAN -> "boolean";
+                      case ENUM -> "string";
+                    }
+                    + " ("
+                    + descriptor.type()
+                    + " "
+                    + descriptor.range()
+                    + "), got "
+                    + (value == null ? "null" : "a " + jsonTypeOf(value))));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new TunableValidationException(violations);
+    }
+  }
+
+  private static String jsonTypeOf(Object value) {
+    if (value instanceof String) {
+      return "string";
+    }
+    if (value instanceof Number) {
+      return "number";
+    }
+    if (value instanceof Boolean) {
+      return "boolean";
+    }
+    return value instanceof Map ? "object" : value instanceof List ? "array" : "value";
+  }
+
   /** The descriptors these values were validated against. */
   public List<TunableDescriptor> descriptors() {
     return descriptors;

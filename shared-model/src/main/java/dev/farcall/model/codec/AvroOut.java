@@ -23,6 +23,18 @@ final class AvroOut {
   private Object[] stack = new Object[16];
   private int depth;
   private int maxDepth;
+  private int maxBytes = Integer.MAX_VALUE;
+
+  /**
+   * The calling thread's writer, refusing to grow beyond {@code maxBytes}: a value too large for
+   * the wire fails with {@link PayloadTooLargeException} once the limit is passed, before its whole
+   * encoding is ever held in memory.
+   */
+  static AvroOut acquire(int maxDepth, int maxBytes) {
+    AvroOut out = acquire(maxDepth);
+    out.maxBytes = maxBytes;
+    return out;
+  }
 
   /** The calling thread's writer, or a fresh one if it is already in use further up the stack. */
   static AvroOut acquire(int maxDepth) {
@@ -34,6 +46,7 @@ final class AvroOut {
     out.pos = 0;
     out.depth = 0;
     out.maxDepth = maxDepth;
+    out.maxBytes = Integer.MAX_VALUE;
     return out;
   }
 
@@ -76,6 +89,9 @@ final class AvroOut {
   }
 
   private void ensure(int n) {
+    if ((long) pos + n > maxBytes) {
+      throw new PayloadTooLargeException(maxBytes);
+    }
     if (buf.length - pos < n) {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
     }
@@ -151,6 +167,10 @@ final class AvroOut {
    * bytes would be wrong for chars above U+00FF.
    */
   void writeString(String s) {
+    // UTF-8 takes at least a byte per char: refuse an oversized string before encoding a copy.
+    if ((long) pos + s.length() > maxBytes) {
+      throw new PayloadTooLargeException(maxBytes);
+    }
     writeBytes(s.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -189,10 +189,15 @@ final class CompiledMethodCodec implements MethodCodec {
 
   @Override
   public byte[] encodeResult(Object value) {
+    return encodeResult(value, Integer.MAX_VALUE);
+  }
+
+  @Override
+  public byte[] encodeResult(Object value, int maxBytes) {
     if (result == null) {
       return new byte[0];
     }
-    AvroOut out = AvroOut.acquire(limits.maxDepth());
+    AvroOut out = AvroOut.acquire(limits.maxDepth(), maxBytes);
     try {
       result.write(value, out);
       return out.toByteArray();

@@ -42,6 +42,13 @@ public interface MethodCodec {
   byte[] encodeResult(Object value);
 
   /**
+   * Encodes a result value, stopping as soon as the encoding passes {@code maxBytes}.
+   *
+   * @throws PayloadTooLargeException if the encoded result would be larger than {@code maxBytes}
+   */
+  byte[] encodeResult(Object value, int maxBytes);
+
+  /**
    * Decodes a result.
    *
    * @throws PayloadException if the payload is malformed, truncated or over a limit

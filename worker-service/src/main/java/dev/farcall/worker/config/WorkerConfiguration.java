@@ -85,7 +85,12 @@ public class WorkerConfiguration {
   @Bean
   CallExecutor callExecutor(
       ProgramRegistry programs, WorkerMetrics metrics, WorkerProperties worker, Clock clock) {
-    return new CallExecutor(programs, metrics, worker.getId(), clock);
+    return new CallExecutor(
+        programs,
+        metrics,
+        worker.getId(),
+        clock,
+        (int) Math.min(Integer.MAX_VALUE, worker.getMaxResultSize().toBytes()));
   }
 
   @Bean

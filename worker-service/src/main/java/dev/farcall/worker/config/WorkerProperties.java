@@ -1,5 +1,6 @@
 package dev.farcall.worker.config;
 
+import dev.farcall.model.wire.WireLimits;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -60,6 +61,14 @@ public class WorkerProperties {
 
   /** Largest jar accepted from the coordinator; a larger download is aborted. */
   private DataSize maxJarSize = DEFAULT_MAX_JAR_SIZE;
+
+  /**
+   * Largest encoded result one call may reply with. A larger result is not sent: the caller gets a
+   * RESULT_TOO_LARGE error naming this limit (a 413 over REST). Encoding stops at the limit, so an
+   * oversized result never costs its full encoding in memory. The default fits Kafka's default 1
+   * MiB record limit; raise it only together with the producer's and broker's record limits.
+   */
+  private DataSize maxResultSize = DataSize.ofBytes(WireLimits.DEFAULT_MAX_PAYLOAD_BYTES);
 
   /** Connect timeout of requests to the coordinator. */
   private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -136,6 +145,14 @@ public class WorkerProperties {
 
   public void setMaxLoadedPrograms(int maxLoadedPrograms) {
     this.maxLoadedPrograms = maxLoadedPrograms;
+  }
+
+  public DataSize getMaxResultSize() {
+    return maxResultSize;
+  }
+
+  public void setMaxResultSize(DataSize maxResultSize) {
+    this.maxResultSize = maxResultSize;
   }
 
   public DataSize getMaxJarSize() {

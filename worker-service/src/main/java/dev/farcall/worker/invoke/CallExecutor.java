@@ -3,6 +3,7 @@ package dev.farcall.worker.invoke;
 import dev.farcall.model.codec.MethodCodec;
 import dev.farcall.model.codec.NotTransferableException;
 import dev.farcall.model.codec.PayloadException;
+import dev.farcall.model.codec.PayloadTooLargeException;
 import dev.farcall.model.wire.Call;
 import dev.farcall.model.wire.ErrorCode;
 import dev.farcall.model.wire.InvocationError;
@@ -28,13 +29,23 @@ public class CallExecutor {
   private final WorkerMetrics metrics;
   private final String workerId;
   private final Clock clock;
+  private final int maxResultBytes;
 
+  /**
+   * @param maxResultBytes the largest encoded result replied; a larger one becomes a {@code
+   *     RESULT_TOO_LARGE} error, found while encoding, before the reply is produced
+   */
   public CallExecutor(
-      ProgramRegistry programs, WorkerMetrics metrics, String workerId, Clock clock) {
+      ProgramRegistry programs,
+      WorkerMetrics metrics,
+      String workerId,
+      Clock clock,
+      int maxResultBytes) {
     this.programs = programs;
     this.metrics = metrics;
     this.workerId = workerId;
     this.clock = clock;
+    this.maxResultBytes = maxResultBytes;
   }
 
   /** Executes {@code call} of {@code request}. */
@@ -119,11 +130,19 @@ public class CallExecutor {
     }
     byte[] payload;
     try {
-      payload = method.codec().encodeResult(value);
+      payload = method.codec().encodeResult(value, maxResultBytes);
     } catch (NotTransferableException e) {
       return result
           .setOutcome(new InvocationError(ErrorCode.NOT_TRANSFERABLE, e.getMessage()))
           .build();
+    } catch (PayloadTooLargeException e) {
+      value = null; // the result may be huge: let it go before anything else is allocated
+      return failed(
+          result,
+          ErrorCode.RESULT_TOO_LARGE,
+          "The method's encoded result exceeds the largest reply this worker sends, "
+              + maxResultBytes
+              + " bytes (farcall.worker.max-result-size)");
     }
     return result
         .setResultBytes(payload.length)

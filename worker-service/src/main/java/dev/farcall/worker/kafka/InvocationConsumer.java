@@ -11,6 +11,7 @@ import dev.farcall.worker.invoke.CallExecutor;
 import dev.farcall.worker.invoke.ExecutionSlots;
 import dev.farcall.worker.invoke.WorkerMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -190,7 +191,7 @@ public class InvocationConsumer implements SmartLifecycle {
     } else {
       records = consumer.poll(nextWait());
     }
-    accept(records);
+    accept(consumer, records);
     startSlots();
   }
 
@@ -211,7 +212,8 @@ public class InvocationConsumer implements SmartLifecycle {
     return Duration.ofMillis(wait);
   }
 
-  private void accept(ConsumerRecords<String, byte[]> records) {
+  private void accept(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+    List<PendingCall> atMostOnce = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       TopicPartition tp = new TopicPartition(record.topic(), record.partition());
       offsets.received(tp, record.offset());
@@ -229,11 +231,55 @@ public class InvocationConsumer implements SmartLifecycle {
         offsets.completed(tp, record.offset());
         continue;
       }
+      if (request.getAtMostOnce() && offsets.alreadyStarted(tp, record.offset())) {
+        // Its previous owner took it and may have run it: running it again could repeat effects.
+        log.warn(
+            "skipping at-most-once record {}@{}: a previous owner of the partition started it",
+            tp,
+            record.offset());
+        offsets.completed(tp, record.offset());
+        continue;
+      }
       RecordProgress progress = new RecordProgress(tp, record.offset(), calls.size());
       for (Call call : calls) {
-        queued.incrementAndGet();
-        queue.add(new PendingCall(request, call, progress));
+        PendingCall pending = new PendingCall(request, call, progress);
+        if (request.getAtMostOnce()) {
+          atMostOnce.add(pending);
+        } else {
+          queued.incrementAndGet();
+          queue.add(pending);
+        }
       }
+      if (request.getAtMostOnce()) {
+        offsets.startedAtMostOnce(tp, record.offset());
+      }
+    }
+    if (!atMostOnce.isEmpty()) {
+      startAtMostOnce(consumer, atMostOnce);
+    }
+  }
+
+  /**
+   * Commits before running calls with effects, so that no later owner of their partitions runs them
+   * again (at most once). If the commit fails they are not run: the caller hears that the outcome
+   * is unknown rather than risking a second run.
+   */
+  private void startAtMostOnce(Consumer<String, byte[]> consumer, List<PendingCall> calls) {
+    applyDone();
+    Map<TopicPartition, OffsetAndMetadata> commits = offsets.toCommit();
+    try {
+      metrics.offsetsCommitted();
+      consumer.commitSync(commits);
+      offsets.committed(commits);
+    } catch (KafkaException e) {
+      log.warn(
+          "not running {} at-most-once call(s): commit failed: {}", calls.size(), e.toString());
+      offsets.commitFailed(commits);
+      return;
+    }
+    for (PendingCall call : calls) {
+      queued.incrementAndGet();
+      queue.add(call);
     }
   }
 
@@ -439,6 +485,15 @@ public class InvocationConsumer implements SmartLifecycle {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+      if (!assigned.isEmpty()) {
+        try {
+          consumer
+              .committed(new HashSet<>(assigned))
+              .forEach((tp, committed) -> offsets.inheritAtMostOnce(tp, committed));
+        } catch (KafkaException e) {
+          log.warn("could not read the committed offsets of {}: {}", assigned, e.toString());
+        }
+      }
       if (pausedAll) {
         consumer.pause(assigned);
       }

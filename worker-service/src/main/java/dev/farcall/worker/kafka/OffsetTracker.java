@@ -29,6 +29,44 @@ final class OffsetTracker {
     }
   }
 
+  /**
+   * An at-most-once record was taken: it counts as done at once (it must never be delivered again)
+   * and stays listed in the commit metadata until the committed position passes it, so that the
+   * partition's next owner skips it even though an earlier record held the position back.
+   */
+  void startedAtMostOnce(TopicPartition tp, long offset) {
+    Partition p = partitions.computeIfAbsent(tp, k -> new Partition());
+    p.atMostOnce.add(offset);
+    p.incomplete.remove(offset);
+    p.metadataChanged = true;
+  }
+
+  /**
+   * Offsets a previous owner listed as started at-most-once (from the committed metadata of a newly
+   * assigned partition): they are skipped, and listed again in this worker's own commits.
+   */
+  void inheritAtMostOnce(TopicPartition tp, OffsetAndMetadata committed) {
+    if (committed == null || committed.metadata() == null) {
+      return;
+    }
+    Partition p = partitions.computeIfAbsent(tp, k -> new Partition());
+    for (String offset : committed.metadata().split(",")) {
+      if (offset.startsWith(AT_MOST_ONCE_PREFIX)) {
+        try {
+          p.atMostOnce.add(Long.parseLong(offset.substring(AT_MOST_ONCE_PREFIX.length())));
+        } catch (NumberFormatException e) {
+          // metadata of another format: nothing to inherit
+        }
+      }
+    }
+  }
+
+  /** Whether a previous owner (or this worker) already started this at-most-once record. */
+  boolean alreadyStarted(TopicPartition tp, long offset) {
+    Partition p = partitions.get(tp);
+    return p != null && p.atMostOnce.contains(offset);
+  }
+
   /** The offsets to commit: partitions whose committable position moved since the last commit. */
   Map<TopicPartition, OffsetAndMetadata> toCommit() {
     return toCommit(partitions.keySet());
@@ -41,8 +79,10 @@ final class OffsetTracker {
       Partition p = partitions.get(tp);
       if (p != null) {
         long position = p.committable();
-        if (position > p.committed) {
-          commits.put(tp, new OffsetAndMetadata(position));
+        if (position > p.committed || p.metadataChanged) {
+          p.atMostOnce.headSet(position).clear();
+          p.metadataChanged = false;
+          commits.put(tp, new OffsetAndMetadata(Math.max(position, 0), p.metadata()));
         }
       }
     }
@@ -93,10 +133,26 @@ final class OffsetTracker {
     return partitions.values().stream().mapToInt(p -> p.incomplete.size()).sum();
   }
 
+  /** Marks an at-most-once offset in the commit metadata: {@code amo:42,amo:57}. */
+  private static final String AT_MOST_ONCE_PREFIX = "amo:";
+
   private static final class Partition {
     final TreeSet<Long> incomplete = new TreeSet<>();
+    final TreeSet<Long> atMostOnce = new TreeSet<>();
+    boolean metadataChanged;
     long next = -1;
     long committed = -1;
+
+    String metadata() {
+      StringBuilder text = new StringBuilder();
+      for (long offset : atMostOnce) {
+        if (!text.isEmpty()) {
+          text.append(',');
+        }
+        text.append(AT_MOST_ONCE_PREFIX).append(offset);
+      }
+      return text.toString();
+    }
 
     void received(long offset) {
       incomplete.add(offset);
