@@ -132,7 +132,8 @@ public final class CostBenefitAdaptivePolicy extends AbstractAdaptivePolicy {
      */
     private double homeShare(SiteProfile site) {
       LocalProfile local = site.local();
-      return Math.max(local.cpuShare(), Math.min(1, local.callsAtOnce() / home.cores()));
+      double busy = local.timedSamples() > 0 ? local.concurrency() / home.cores() : 0;
+      return Math.max(local.cpuShare(), Math.min(1, busy));
     }
 
     /** A REMOTE site: does what it measured still beat what home would take? */

@@ -94,6 +94,46 @@ class CostBenefitAdaptivePolicyTests extends AdaptivePolicyContractTests {
   }
 
   @Test
+  void aSiteNeverCalledGetsNoTrialWhateverHomeIsDoing() {
+    SiteProfile idle =
+        new SiteProfile(
+            0,
+            Sites.key(0),
+            Movability.MOVABLE,
+            SiteMode.LOCAL,
+            0,
+            LocalProfile.NONE,
+            RemoteProfile.NONE,
+            false);
+
+    PolicyOutcome outcome = decide(100 * MS, PolicyState.initial(), idle);
+
+    assertThat(outcome.isQuiet()).isTrue();
+  }
+
+  @Test
+  void aSiteWhoseTimedCallsKeepHomesCoresBusyIsTriedWithoutAnyCpuSample() {
+    // JFR may start late: two calls at once on two cores, 1 s each on an idle home, no CPU sample
+    SiteProfile busy =
+        new SiteProfile(
+            0,
+            Sites.key(0),
+            Movability.MOVABLE,
+            SiteMode.LOCAL,
+            0,
+            new LocalProfile(40, 2, 2, 40, 1_000 * MS, 0),
+            RemoteProfile.NONE,
+            false);
+
+    PolicyOutcome outcome =
+        policy.decide(
+            new PolicyRound(100 * MS, new HomeLoad(2, 1.0, 2), Sites.freeCluster(), List.of(busy)),
+            PolicyState.initial());
+
+    assertThat(outcome.trials()).singleElement().satisfies(t -> assertThat(t.site()).isZero());
+  }
+
+  @Test
   void tinySitesStayLocalOnASaturatedHomeAndGetNoTrials() {
     PolicyOutcome outcome = decide(100 * MS, PolicyState.initial(), Sites.tiny(0), Sites.tiny(1));
 
