@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Closing the coordinator and starting a new one on the same data directory keeps the uploaded
- * programs (rows and jars) and the generated admin and worker tokens, and sweeps orphan jars.
+ * programs (rows and jars) and the generated admin and worker tokens, and sweeps orphan jars. On
+ * the default database (H2 files under the data directory); {@link PostgresCoordinatorRestartTests}
+ * runs the same on PostgreSQL.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CoordinatorRestartTests {
@@ -40,21 +44,28 @@ class CoordinatorRestartTests {
     }
   }
 
+  /** Arguments that choose the database; none: H2 files under the data directory. */
+  List<String> databaseArguments() {
+    return List.of();
+  }
+
   private int start() {
     // No admin or worker token configured: the coordinator must generate and keep them.
     // Command-line arguments, so they take precedence over application.yml.
+    List<String> args = new ArrayList<>(databaseArguments());
+    args.addAll(
+        List.of(
+            "--server.port=0",
+            "--farcall.data-dir=" + dataDir,
+            "--farcall.security.admin-token=",
+            "--farcall.security.worker-token=",
+            "--farcall.security.viewer-token=",
+            "--farcall.kafka.bootstrap-servers=" + SharedBroker.bootstrapServers(),
+            "--farcall.kafka.topic-prefix=t"
+                + UUID.randomUUID().toString().replace("-", "")
+                + "."));
     running =
-        new SpringApplicationBuilder(CoordinatorApplication.class)
-            .run(
-                "--server.port=0",
-                "--farcall.data-dir=" + dataDir,
-                "--farcall.security.admin-token=",
-                "--farcall.security.worker-token=",
-                "--farcall.security.viewer-token=",
-                "--farcall.kafka.bootstrap-servers=" + SharedBroker.bootstrapServers(),
-                "--farcall.kafka.topic-prefix=t"
-                    + UUID.randomUUID().toString().replace("-", "")
-                    + ".");
+        new SpringApplicationBuilder(CoordinatorApplication.class).run(args.toArray(String[]::new));
     return ((WebServerApplicationContext) running).getWebServer().getPort();
   }
 

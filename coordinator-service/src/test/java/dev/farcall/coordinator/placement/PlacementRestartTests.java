@@ -14,6 +14,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Closing the coordinator and starting a new one on the same data directory keeps analyses, plan
- * versions, overrides, declarations and settings, and analyses again what a stop interrupted.
+ * versions, overrides, declarations and settings, and analyses again what a stop interrupted. On
+ * the default database (H2 files under the data directory); {@link PostgresPlacementRestartTests}
+ * runs the same on PostgreSQL.
  */
 class PlacementRestartTests {
 
@@ -38,17 +42,33 @@ class PlacementRestartTests {
     }
   }
 
+  /** Arguments that choose the database; none: H2 files under the data directory. */
+  List<String> databaseArguments() {
+    return List.of();
+  }
+
+  /** A connection to the database the coordinator uses, while no coordinator runs. */
+  Connection connectToDatabase() throws SQLException {
+    String url =
+        "jdbc:h2:file:"
+            + dataDir.resolve("db").resolve("farcall")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    return DriverManager.getConnection(url, "sa", "");
+  }
+
   private AnalysisClient start() {
+    List<String> args = new ArrayList<>(databaseArguments());
+    args.addAll(
+        List.of(
+            "--server.port=0",
+            "--farcall.data-dir=" + dataDir,
+            "--farcall.security.admin-token=" + CoordinatorTestBase.ADMIN_TOKEN,
+            "--farcall.kafka.bootstrap-servers=" + SharedBroker.bootstrapServers(),
+            "--farcall.kafka.topic-prefix=t"
+                + UUID.randomUUID().toString().replace("-", "")
+                + "."));
     running =
-        new SpringApplicationBuilder(CoordinatorApplication.class)
-            .run(
-                "--server.port=0",
-                "--farcall.data-dir=" + dataDir,
-                "--farcall.security.admin-token=" + CoordinatorTestBase.ADMIN_TOKEN,
-                "--farcall.kafka.bootstrap-servers=" + SharedBroker.bootstrapServers(),
-                "--farcall.kafka.topic-prefix=t"
-                    + UUID.randomUUID().toString().replace("-", "")
-                    + ".");
+        new SpringApplicationBuilder(CoordinatorApplication.class).run(args.toArray(String[]::new));
     int port = ((WebServerApplicationContext) running).getWebServer().getPort();
     return new AnalysisClient(CoordinatorTestBase.client(port, CoordinatorTestBase.ADMIN_TOKEN));
   }
@@ -100,11 +120,7 @@ class PlacementRestartTests {
   }
 
   private void markRunning(String programId) throws SQLException {
-    String url =
-        "jdbc:h2:file:"
-            + dataDir.resolve("db").resolve("farcall")
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+    try (Connection connection = connectToDatabase();
         PreparedStatement update =
             connection.prepareStatement(
                 "UPDATE program_analyses SET status = 'RUNNING', result = NULL WHERE program_id = ?")) {

@@ -62,6 +62,11 @@ enum CollectionKind {
     return null;
   }
 
+  /** The declared collection or map type this kind stands for. */
+  Class<?> type() {
+    return type;
+  }
+
   boolean map() {
     return map;
   }

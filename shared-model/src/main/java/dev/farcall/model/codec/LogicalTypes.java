@@ -16,7 +16,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -43,7 +48,8 @@ final class LogicalTypes {
   static final String CLASS_PROP = "farcall.class";
 
   /** A JDK value type carried as a string. */
-  record Logical(Class<?> type, Function<String, Object> parser) {
+  record Logical(
+      Class<?> type, Function<String, Object> parser, Function<Object, String> formatter) {
 
     String name() {
       return type.getName();
@@ -53,7 +59,7 @@ final class LogicalTypes {
       if (!type.isInstance(value)) {
         throw new ClassCastException(value.getClass().getName() + " is not " + type.getName());
       }
-      return value.toString();
+      return formatter.apply(value);
     }
 
     /** Parses a decoded string; a malformed one is a bad payload. */
@@ -65,6 +71,14 @@ final class LogicalTypes {
       }
     }
   }
+
+  /** The ISO year-month form {@link YearMonth#parse} reads, with a sign on years past 9999. */
+  private static final DateTimeFormatter YEAR_MONTH =
+      new DateTimeFormatterBuilder()
+          .appendValue(ChronoField.YEAR, 4, 10, SignStyle.EXCEEDS_PAD)
+          .appendLiteral('-')
+          .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+          .toFormatter();
 
   private static final Map<String, Logical> BY_NAME = new LinkedHashMap<>();
 
@@ -82,14 +96,21 @@ final class LogicalTypes {
     add(Duration.class, Duration::parse);
     add(Period.class, Period::parse);
     add(Year.class, Year::parse);
-    add(YearMonth.class, YearMonth::parse);
+    // YearMonth.toString writes years past 9999 without the '+' that YearMonth.parse demands
+    // ("10000-01"), so a plain toString would not come back: write the form parse reads.
+    add(YearMonth.class, YearMonth::parse, v -> YEAR_MONTH.format((YearMonth) v));
     add(MonthDay.class, MonthDay::parse);
     add(ZoneId.class, ZoneId::of);
     add(ZoneOffset.class, ZoneOffset::of);
   }
 
   private static void add(Class<?> type, Function<String, Object> parser) {
-    BY_NAME.put(type.getName(), new Logical(type, parser));
+    add(type, parser, Object::toString);
+  }
+
+  private static void add(
+      Class<?> type, Function<String, Object> parser, Function<Object, String> formatter) {
+    BY_NAME.put(type.getName(), new Logical(type, parser, formatter));
   }
 
   private LogicalTypes() {}
@@ -98,6 +119,11 @@ final class LogicalTypes {
   static Logical forClass(Class<?> type) {
     Logical l = BY_NAME.get(type.getName());
     return l != null && l.type() == type ? l : null;
+  }
+
+  /** Every JDK value type carried as a string (the tests check each one round-trips). */
+  static List<Class<?>> types() {
+    return BY_NAME.values().stream().<Class<?>>map(Logical::type).toList();
   }
 
   /** The logical type named by a schema's {@link #PROP}, or null. */

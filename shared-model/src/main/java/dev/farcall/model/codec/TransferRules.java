@@ -33,6 +33,11 @@ final class TransferRules {
     return JDK_ENUMS.contains(c.getName());
   }
 
+  /** The names of the JDK enums that are plain values. */
+  static Set<String> valueEnumNames() {
+    return JDK_ENUMS;
+  }
+
   /** A class of the JDK (or its internals), which the codec never trusts beyond the value types. */
   static boolean isJdk(Class<?> c) {
     String n = c.getName();

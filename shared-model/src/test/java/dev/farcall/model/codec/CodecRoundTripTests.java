@@ -9,7 +9,9 @@ import dev.farcall.model.codec.Fixtures.Box;
 import dev.farcall.model.codec.Fixtures.Collections;
 import dev.farcall.model.codec.Fixtures.Color;
 import dev.farcall.model.codec.Fixtures.Counter;
+import dev.farcall.model.codec.Fixtures.Extras;
 import dev.farcall.model.codec.Fixtures.Item;
+import dev.farcall.model.codec.Fixtures.Kinds;
 import dev.farcall.model.codec.Fixtures.Node;
 import dev.farcall.model.codec.Fixtures.Order;
 import dev.farcall.model.codec.Fixtures.Point;
@@ -20,16 +22,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Month;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,9 +49,11 @@ import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Builders;
@@ -456,6 +468,70 @@ class CodecRoundTripTests {
             });
   }
 
+  @Provide
+  Arbitrary<Kinds> kinds() {
+    Arbitrary<Integer> ints = Arbitraries.integers();
+    Arbitrary<Point> points = Combinators.combine(ints, ints).as(Point::new);
+    return Combinators.combine(
+            orNull(text()).list().ofMaxSize(4).map(ArrayList::new),
+            Arbitraries.longs().set().ofMaxSize(4).map(TreeSet::new),
+            Arbitraries.maps(text(), orNull(ints)).ofMaxSize(4).map(TreeMap::new),
+            orNull(points).list().ofMaxSize(3).map(ArrayList::new),
+            orNull(Arbitraries.of(Month.class)),
+            orNull(Arbitraries.of(ChronoUnit.class)),
+            orNull(Arbitraries.of(RoundingMode.class)))
+        .as(Kinds::new);
+  }
+
+  @Provide
+  Arbitrary<Extras> extras() {
+    Arbitrary<LocalTime> times =
+        Arbitraries.longs().between(0, 86_400_000_000_000L - 1).map(LocalTime::ofNanoOfDay);
+    Arbitrary<Year> years =
+        Arbitraries.integers().between(Year.MIN_VALUE, Year.MAX_VALUE).map(Year::of);
+    Arbitrary<Map<Character, Short>> shorts =
+        Arbitraries.maps(orNull(Arbitraries.chars()), orNull(Arbitraries.shorts()))
+            .ofMaxSize(4)
+            .map(LinkedHashMap::new);
+    return Builders.withBuilder(() -> new Object[9])
+        .use(orNull(Combinators.combine(times, offsets()).as(OffsetTime::of)))
+        .in((a, v) -> set(a, 0, v))
+        .use(orNull(years))
+        .in((a, v) -> set(a, 1, v))
+        .use(
+            orNull(
+                Combinators.combine(years, Arbitraries.of(Month.class))
+                    .as((y, m) -> YearMonth.of(y.getValue(), m))))
+        .in((a, v) -> set(a, 2, v))
+        .use(orNull(localDates().map(d -> MonthDay.of(d.getMonth(), d.getDayOfMonth()))))
+        .in((a, v) -> set(a, 3, v))
+        .use(orNull(offsets()))
+        .in((a, v) -> set(a, 4, v))
+        .use(orNull(Arbitraries.of(DayOfWeek.class)))
+        .in((a, v) -> set(a, 5, v))
+        .use(orNull(Arbitraries.of(TimeUnit.class)))
+        .in((a, v) -> set(a, 6, v))
+        .use(orNull(orNull(Arbitraries.chars()).list().ofMaxSize(4)))
+        .in((a, v) -> set(a, 7, v))
+        .use(orNull(shorts))
+        .in((a, v) -> set(a, 8, v))
+        .build(CodecRoundTripTests::extrasOf);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Extras extrasOf(Object[] a) {
+    return new Extras(
+        (OffsetTime) a[0],
+        (Year) a[1],
+        (YearMonth) a[2],
+        (MonthDay) a[3],
+        (ZoneOffset) a[4],
+        (DayOfWeek) a[5],
+        (TimeUnit) a[6],
+        (List<Character>) a[7],
+        (Map<Character, Short>) a[8]);
+  }
+
   // ---- properties ---------------------------------------------------------------------------
 
   @Property
@@ -583,6 +659,93 @@ class CodecRoundTripTests {
       assertThat(PlainValues.encodeRecord(codec.argumentSchema(), plain))
           .as("%s via %s", call[0], plain)
           .isEqualTo(bytes);
+    }
+  }
+
+  @Property
+  void collectionInterfacesNavigablesAndJdkEnumsRoundTripIntoTheirDefaults(
+      @ForAll("kinds") Kinds kinds) {
+    Kinds back = (Kinds) roundTrip(codec("kinds"), kinds)[0];
+    assertThat(back).isEqualTo(kinds);
+    assertThat(back.collection()).isInstanceOf(ArrayList.class);
+    assertThat(back.points()).isInstanceOf(ArrayList.class);
+    assertThat(back.navigableSet()).isInstanceOf(TreeSet.class);
+    assertThat(back.navigableMap()).isInstanceOf(TreeMap.class);
+    assertThat(back.navigableMap().keySet())
+        .containsExactlyElementsOf(kinds.navigableMap().keySet());
+  }
+
+  @Property
+  void lessCommonValueTypesAndPrimitiveArraysRoundTripLosslessly(
+      @ForAll("extras") Extras extras, @ForAll short[] shorts, @ForAll float[] floats) {
+    Object[] back = roundTrip(codec("extras"), extras, shorts, floats);
+    assertThat(back[0]).isEqualTo(extras);
+    assertThat((short[]) back[1]).containsExactly(shorts);
+    assertThat(Arrays.equals((float[]) back[2], floats)).isTrue();
+  }
+
+  @Example
+  void everySupportedKindIsDeclaredByTheRandomRoundTrips() {
+    Set<Class<?>> declared = new HashSet<>();
+    for (String call : RANDOM_ROUND_TRIPS) {
+      for (java.lang.reflect.Type t :
+          CodecTesting.method(Fixtures.Calls.class, call).getGenericParameterTypes()) {
+        collectTypes(t, declared);
+      }
+    }
+    List<Class<?>> supported = new ArrayList<>();
+    for (CollectionKind kind : CollectionKind.values()) {
+      supported.add(kind.type());
+    }
+    supported.addAll(LogicalTypes.types());
+    for (Prim p : Prim.values()) {
+      supported.add(p.type);
+      supported.add(p.box);
+      supported.add(p.type.arrayType());
+    }
+    supported.add(String.class);
+    List<String> enums = new ArrayList<>(TransferRules.valueEnumNames());
+
+    assertThat(declared).containsAll(supported);
+    assertThat(declared.stream().map(Class::getName)).containsAll(enums);
+  }
+
+  /** The fixture methods whose arguments the properties above generate at random. */
+  private static final List<String> RANDOM_ROUND_TRIPS =
+      List.of(
+          "small",
+          "scalars",
+          "values",
+          "order",
+          "collections",
+          "account",
+          "node",
+          "arrays",
+          "box",
+          "extras",
+          "kinds");
+
+  /** Every class a declared type mentions: raw types, type arguments, components and fields. */
+  private static void collectTypes(java.lang.reflect.Type type, Set<Class<?>> into) {
+    if (type instanceof java.lang.reflect.ParameterizedType p) {
+      collectTypes(p.getRawType(), into);
+      for (java.lang.reflect.Type arg : p.getActualTypeArguments()) {
+        collectTypes(arg, into);
+      }
+    } else if (type instanceof java.lang.reflect.GenericArrayType g) {
+      collectTypes(g.getGenericComponentType(), into);
+    } else if (type instanceof Class<?> c && into.add(c)) {
+      if (c.isArray()) {
+        collectTypes(c.getComponentType(), into);
+      } else if (c.getEnclosingClass() == Fixtures.class && !c.isEnum()) {
+        for (Class<?> k = c; k != Object.class && k != null; k = k.getSuperclass()) {
+          for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+              collectTypes(f.getGenericType(), into);
+            }
+          }
+        }
+      }
     }
   }
 

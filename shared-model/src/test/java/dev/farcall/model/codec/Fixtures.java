@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -119,6 +122,19 @@ final class Fixtures {
       java.util.concurrent.TimeUnit unit,
       List<Character> chars,
       Map<Character, Short> shorts) {}
+
+  /**
+   * The collection kinds and JDK enums no other fixture declares: decoding builds the codec's
+   * default for each interface ({@code ArrayList}, {@code TreeSet}, {@code TreeMap}).
+   */
+  record Kinds(
+      Collection<String> collection,
+      NavigableSet<Long> navigableSet,
+      NavigableMap<String, Integer> navigableMap,
+      Collection<Point> points,
+      java.time.Month month,
+      java.time.temporal.ChronoUnit chronoUnit,
+      java.math.RoundingMode rounding) {}
 
   /** A POJO with an inherited field, a private one, a final one and a transient one. */
   static class Base {
@@ -337,6 +353,10 @@ final class Fixtures {
 
     static Extras extras(Extras extras, short[] shorts, float[] floats) {
       return extras;
+    }
+
+    static Kinds kinds(Kinds kinds) {
+      return kinds;
     }
 
     static int[] result() {

@@ -122,6 +122,28 @@ public final class TestKafka implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends values to a partition of the invocations topic without waiting for each ack (the producer
+   * batches them), then waits for all acks; returns the last record's metadata.
+   */
+  public RecordMetadata sendInvocations(int partition, List<byte[]> values) {
+    List<java.util.concurrent.Future<RecordMetadata>> acks = new java.util.ArrayList<>();
+    for (byte[] value : values) {
+      acks.add(
+          producer.send(
+              new ProducerRecord<>(topics.invocations(), partition, "k" + acks.size(), value)));
+    }
+    RecordMetadata last = null;
+    try {
+      for (java.util.concurrent.Future<RecordMetadata> ack : acks) {
+        last = ack.get();
+      }
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+    return last;
+  }
+
   /** The reply for an invocation id, waiting for it. */
   public InvocationResult awaitResult(String invocationId) {
     return await().atMost(WAIT).until(() -> result(invocationId), r -> r != null);
@@ -132,6 +154,11 @@ public final class TestKafka implements AutoCloseable {
         .filter(r -> r.getInvocationId().equals(invocationId))
         .findFirst()
         .orElse(null);
+  }
+
+  /** Every reply received so far. */
+  public List<InvocationResult> allResults() {
+    return List.copyOf(results);
   }
 
   /** Every reply received so far for an invocation id. */
