@@ -36,7 +36,8 @@ public final class RemoteObjects {
     this.dispatcher = dispatcher;
     registry.addListener(
         (workerId, previous, current) -> {
-          if (current != WorkerStatus.ALIVE) {
+          // DEAD, not SUSPECT: a worker in a long GC pause still holds its objects
+          if (current == WorkerStatus.DEAD) {
             for (RemoteObject o : objects.values()) {
               if (workerId.equals(o.owner()) && o.state() == RemoteObject.State.ALIVE) {
                 o.ownerLost(workerId, currentIncarnation(o), Cause.WORKER_LOST);
