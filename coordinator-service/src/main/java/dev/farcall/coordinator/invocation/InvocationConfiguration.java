@@ -2,7 +2,10 @@ package dev.farcall.coordinator.invocation;
 
 import dev.farcall.coordinator.dispatch.DispatchProperties;
 import dev.farcall.coordinator.program.ProgramLookup;
+import dev.farcall.dispatch.CallDispatcher;
 import dev.farcall.dispatch.RemoteInvoker;
+import dev.farcall.dispatch.objects.RemoteObjects;
+import dev.farcall.dispatch.workers.WorkerRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,12 +16,31 @@ import org.springframework.context.annotation.Configuration;
 class InvocationConfiguration {
 
   @Bean
+  ProgramLoaders programLoaders(InvocationProperties properties) {
+    return new ProgramLoaders(properties.getCachedPrograms());
+  }
+
+  @Bean
   InvocationService invocationService(
       ProgramLookup programs,
+      ProgramLoaders loaders,
       RemoteInvoker dispatcher,
-      DispatchProperties dispatch,
-      InvocationProperties properties) {
-    return new InvocationService(
-        programs, new ProgramLoaders(properties.getCachedPrograms()), dispatcher, dispatch);
+      DispatchProperties dispatch) {
+    return new InvocationService(programs, loaders, dispatcher, dispatch);
+  }
+
+  /** Objects created over REST; they belong to no run and live until deleted or lost. */
+  @Bean
+  RemoteObjects restObjects(CallDispatcher dispatcher, WorkerRegistry registry) {
+    return new RemoteObjects(dispatcher, registry);
+  }
+
+  @Bean
+  ObjectService objectService(
+      ProgramLookup programs,
+      ProgramLoaders loaders,
+      RemoteObjects restObjects,
+      DispatchProperties dispatch) {
+    return new ObjectService(programs, loaders, restObjects, dispatch);
   }
 }

@@ -116,7 +116,7 @@ class InvocationService {
     return answer;
   }
 
-  private static RuntimeException asProblem(Throwable failure, Deadline deadline) {
+  static RuntimeException asProblem(Throwable failure, Deadline deadline) {
     Throwable cause =
         failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
             ? failure.getCause()
@@ -212,7 +212,7 @@ class InvocationService {
     return best;
   }
 
-  private static InvocationResponse respond(
+  static InvocationResponse respond(
       InvocationOutcome outcome, MethodCodec codec, Deadline deadline) {
     InvocationResult result = outcome.result();
     Object value = result.getOutcome();
