@@ -118,20 +118,6 @@ class RunEquivalenceTests {
   }
 
   @Test
-  void remoteObjectsProgramPrintsTheSameAsWithPlainJava() {
-    // its counter lives on a worker under Farcall and in the JVM under plain java
-    String main = ProgramRuns.main("objects");
-    ProgramRuns.PlainRun plain = ProgramRuns.runPlain(main, List.of());
-
-    ProgramRuns.FinishedRun farcall = ProgramRuns.run(api, examples, main, List.of(), null);
-
-    assertThat(plain.stdout()).startsWith("total = 4000\neach caller in its order: true\n");
-    assertThat(farcall.stdout()).as("stdout of %s", farcall).isEqualTo(plain.stdout());
-    assertThat(farcall.stderr()).as("stderr of %s", farcall).isEqualTo(plain.stderr());
-    assertThat(farcall.exitCode()).isEqualTo(plain.exitCode());
-  }
-
-  @Test
   void analysisFindsTheEffectfulMethodsOfTheExamples() {
     // the cross-check of run stats against the analysis means something only if the analysis
     // does find the examples' effects
