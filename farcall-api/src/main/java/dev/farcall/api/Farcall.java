@@ -3,10 +3,9 @@ package dev.farcall.api;
 import dev.farcall.api.spi.AsyncDispatcher;
 import dev.farcall.api.spi.AsyncDispatchers;
 import dev.farcall.api.spi.AsyncTarget;
+import dev.farcall.api.spi.MethodReferences;
 import java.io.Serializable;
-import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.SerializedLambda;
-import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -90,7 +89,7 @@ public final class Farcall {
     Optional<AsyncDispatcher> dispatcher =
         AsyncDispatchers.forLoader(fn.getClass().getClassLoader());
     if (dispatcher.isPresent()) {
-      Optional<SerializedLambda> lambda = serializedForm(fn);
+      Optional<SerializedLambda> lambda = MethodReferences.serializedForm(fn);
       if (lambda.isPresent()) {
         SerializedLambda l = lambda.get();
         Object[] arguments = new Object[l.getCapturedArgCount() + explicitArgs.length];
@@ -98,27 +97,66 @@ public final class Farcall {
           arguments[i] = l.getCapturedArg(i);
         }
         System.arraycopy(explicitArgs, 0, arguments, l.getCapturedArgCount(), explicitArgs.length);
-        AsyncTarget target =
-            new AsyncTarget(
-                l.getImplClass().replace('/', '.'),
-                l.getImplMethodName(),
-                l.getImplMethodSignature(),
-                l.getImplMethodKind() == MethodHandleInfo.REF_invokeStatic);
+        AsyncTarget target = MethodReferences.target(fn).orElseThrow();
         return dispatcher.get().dispatch(target, arguments, local);
       }
     }
     return runLocally(local);
   }
 
-  private static Optional<SerializedLambda> serializedForm(Serializable fn) {
-    try {
-      Method writeReplace = fn.getClass().getDeclaredMethod("writeReplace");
-      writeReplace.setAccessible(true);
-      Object form = writeReplace.invoke(fn);
-      return form instanceof SerializedLambda l ? Optional.of(l) : Optional.empty();
-    } catch (ReflectiveOperationException | RuntimeException notALambda) {
-      return Optional.empty();
+  /**
+   * Creates a remote object: under Farcall on a worker (see {@link RemoteRef} for ordering and
+   * failures), under plain {@code java} in this JVM behind the same interface. Pass a constructor
+   * reference ({@code Counter::new}). Under Farcall a type whose methods have I/O or write global
+   * state is refused here, with the analysis' reason, as {@link IllegalArgumentException}.
+   *
+   * @throws RemoteObjectLostException of cause CONSTRUCTOR_FAILED when the constructor threw
+   */
+  public static <T> RemoteRef<T> remote(Fn0<T> constructor) {
+    return remote(RemoteOptions.defaults(), constructor);
+  }
+
+  /** Creates a remote object with one constructor argument. */
+  public static <A, T> RemoteRef<T> remote(Fn1<A, T> constructor, A a) {
+    return remote(RemoteOptions.defaults(), constructor, a);
+  }
+
+  /** Creates a remote object with two constructor arguments. */
+  public static <A, B, T> RemoteRef<T> remote(Fn2<A, B, T> constructor, A a, B b) {
+    return remote(RemoteOptions.defaults(), constructor, a, b);
+  }
+
+  /** Creates a remote object with options. */
+  public static <T> RemoteRef<T> remote(RemoteOptions options, Fn0<T> constructor) {
+    return create(options, constructor, new Object[0], constructor::apply);
+  }
+
+  /** Creates a remote object with options and one constructor argument. */
+  public static <A, T> RemoteRef<T> remote(RemoteOptions options, Fn1<A, T> constructor, A a) {
+    return create(options, constructor, new Object[] {a}, () -> constructor.apply(a));
+  }
+
+  /** Creates a remote object with options and two constructor arguments. */
+  public static <A, B, T> RemoteRef<T> remote(
+      RemoteOptions options, Fn2<A, B, T> constructor, A a, B b) {
+    return create(options, constructor, new Object[] {a, b}, () -> constructor.apply(a, b));
+  }
+
+  private static <T> RemoteRef<T> create(
+      RemoteOptions options, Serializable constructor, Object[] arguments, Callable<T> local) {
+    Optional<AsyncDispatcher> dispatcher =
+        AsyncDispatchers.forLoader(constructor.getClass().getClassLoader());
+    if (dispatcher.isPresent()) {
+      Optional<AsyncTarget> target = MethodReferences.target(constructor);
+      if (target.isPresent() && target.get().methodName().equals("<init>")) {
+        Optional<RemoteRef<T>> remote =
+            dispatcher.get().remote(target.get(), arguments, options, local);
+        if (remote.isPresent()) {
+          return remote.get();
+        }
+      }
     }
+    return LocalRef.create(local, LocalPool.EXECUTOR);
   }
 
   private static <R> CompletableFuture<R> runLocally(Callable<R> call) {

@@ -2,9 +2,12 @@ package dev.farcall.dispatch;
 
 import dev.farcall.dispatch.workers.WorkerRegistry;
 import dev.farcall.dispatch.workers.WorkerStatus;
+import dev.farcall.model.wire.ObjectCall;
+import dev.farcall.model.wire.ObjectOp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -99,6 +102,60 @@ public final class CallDispatcher implements RemoteInvoker {
     listener.sent(calls);
     lanes.add(batch);
     return futures;
+  }
+
+  /**
+   * Sends one call of a remote object, at most once, on the caller's thread: calls a thread makes
+   * to one object reach its worker's object partition in the order it made them. A CREATE goes to
+   * {@code route.worker()} (or the least loaded ALIVE worker other than {@code route.exclude()});
+   * CALL and CLOSE go to the owner's object partition. When the owner is not ALIVE the future fails
+   * at once with {@link WorkerLostException}; when it stops being ALIVE while the call is out, the
+   * sweeper fails it so.
+   *
+   * @param call the call (one argument payload); sent {@link RemoteCall.Delivery#AT_MOST_ONCE}
+   * @param object the object, its incarnation and the operation
+   * @param route where to send it
+   */
+  public CompletableFuture<InvocationOutcome> invokeObject(
+      RemoteCall call, ObjectCall object, ObjectRoute route) {
+    if (!running) {
+      throw new DispatchUnavailableException("-", "the dispatcher is not running", null);
+    }
+    if (call.arguments().size() != 1) {
+      throw new IllegalArgumentException("an object call takes one argument payload");
+    }
+    String id = ids.next();
+    Optional<Target> target =
+        object.getOp() == ObjectOp.CREATE && route.worker() == null
+            ? chooser.chooseAlive(route.exclude())
+            : chooser.objectPartition(route.worker());
+    if (target.isEmpty()) {
+      CompletableFuture<InvocationOutcome> failed = new CompletableFuture<>();
+      failed.completeExceptionally(
+          route.worker() != null && object.getOp() != ObjectOp.CREATE
+              ? new WorkerLostException(id, route.worker())
+              : new DispatchUnavailableException(
+                  id,
+                  route.worker() == null
+                      ? "no live worker to create the object on"
+                      : "worker " + route.worker() + " is not alive",
+                  null));
+      return failed;
+    }
+    pending.reserve(1);
+    Pending p =
+        new Pending(
+            id,
+            call.withDelivery(RemoteCall.Delivery.AT_MOST_ONCE),
+            call.arguments().get(0),
+            System.nanoTime(),
+            object);
+    p.sent(target.get(), System.currentTimeMillis());
+    pending.add(p);
+    listener.sent(1);
+    chooser.add(target.get(), 1);
+    sender.send(List.of(p), target.get(), 1);
+    return p.future;
   }
 
   /** How many calls are in flight. */

@@ -69,6 +69,23 @@ final class PartitionChooser {
             partitions.get(Math.floorMod(turn / CALLS_PER_PARTITION, partitions.size()))));
   }
 
+  /**
+   * The partition a worker's remote objects are called on: the lowest of its partitions, so that
+   * every caller sends an object's calls to one partition (the order they arrive in is the order
+   * they run in) while the worker's assignment stays the same.
+   *
+   * @return empty when the worker is not ALIVE or consumes no partition
+   */
+  Optional<Target> objectPartition(String workerId) {
+    for (WorkerSnapshot w : aliveWithPartitions()) {
+      if (w.id().equals(workerId)) {
+        int lowest = w.assignedPartitions().stream().min(Integer::compare).orElseThrow();
+        return Optional.of(new Target(w.id(), lowest));
+      }
+    }
+    return Optional.empty();
+  }
+
   private List<WorkerSnapshot> aliveWithPartitions() {
     Candidates c = candidates;
     long now = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.farcall.dispatch;
 
+import dev.farcall.model.wire.ObjectCall;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,6 +14,8 @@ final class Pending {
   final byte[] arguments;
   final CompletableFuture<InvocationOutcome> future = new CompletableFuture<>();
   final long startNanos;
+  // The remote object the call addresses; null for a stateless call.
+  final ObjectCall object;
 
   private int attempt;
   private Target target;
@@ -20,6 +23,12 @@ final class Pending {
   private boolean finished;
 
   Pending(String invocationId, RemoteCall call, byte[] arguments, long startNanos) {
+    this(invocationId, call, arguments, startNanos, null);
+  }
+
+  Pending(
+      String invocationId, RemoteCall call, byte[] arguments, long startNanos, ObjectCall object) {
+    this.object = object;
     this.invocationId = invocationId;
     this.call = call;
     this.arguments = arguments;

@@ -77,6 +77,7 @@ final class RequestSender {
             .setReplyPartition(replyPartition)
             .setSentEpochMillis(clock.millis())
             .setTraceContext(Map.of())
+            .setObject(calls.get(0).object)
             .setCalls(wireCalls)
             .build();
     String key = calls.get(0).invocationId;

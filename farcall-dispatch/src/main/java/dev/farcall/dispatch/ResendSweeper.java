@@ -98,10 +98,14 @@ final class ResendSweeper {
           continue; // not sent yet: its lane sends it
         }
         Target target = p.target();
+        WorkerStatus status =
+            target.workerId() == null
+                ? WorkerStatus.ALIVE
+                : registry.status(target.workerId()).orElse(WorkerStatus.DEAD);
+        // A remote object's worker is lost only once DEAD: a SUSPECT worker (a long GC pause)
+        // still holds the object, and giving up on it would lose the object for good.
         boolean workerLost =
-            target.workerId() != null
-                && registry.status(target.workerId()).orElse(WorkerStatus.DEAD)
-                    != WorkerStatus.ALIVE;
+            p.object != null ? status == WorkerStatus.DEAD : status != WorkerStatus.ALIVE;
         boolean timedOut = now - p.attemptStartedMillis() >= attemptTimeout;
         if (p.call.delivery() == RemoteCall.Delivery.AT_MOST_ONCE) {
           // Only a DEAD worker: a SUSPECT one (a late heartbeat on a busy machine) may still

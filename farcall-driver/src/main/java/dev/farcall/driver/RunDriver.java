@@ -7,6 +7,8 @@ import dev.farcall.dispatch.InvocationProducers;
 import dev.farcall.driver.adaptive.AdaptiveLoop;
 import dev.farcall.driver.adaptive.PolicyChoice;
 import dev.farcall.driver.cluster.ClusterConnection;
+import dev.farcall.driver.cluster.LazyConnection;
+import dev.farcall.driver.objects.RunObjects;
 import dev.farcall.driver.report.RemoteCallLog;
 import dev.farcall.driver.report.RunReporter;
 import dev.farcall.driver.rewrite.RunClassLoader;
@@ -18,6 +20,8 @@ import dev.farcall.driver.sites.SiteHooks;
 import dev.farcall.driver.sites.SitePlan;
 import dev.farcall.driver.sites.StackTraces;
 import dev.farcall.heuristics.adaptive.ClusterCapacity;
+import dev.farcall.heuristics.analysis.AnalysisOptions;
+import dev.farcall.heuristics.analysis.JarAnalyzer;
 import dev.farcall.model.Topics;
 import dev.farcall.model.wire.RunSpec;
 import dev.farcall.model.wire.RunStatistics;
@@ -84,8 +88,11 @@ final class RunDriver {
             jar, spec.getRunId(), Farcall.class.getClassLoader(), SitePlan.methods(plan));
     Method main = findMain(loader, spec.getMainClass());
     SiteHooks hooks = SiteHooks.install(loader, plan.size());
+    // Without dispatchable sites the run opens its connection only if it makes a remote object.
     RemoteConnection connection =
-        plan.isEmpty() ? RemoteConnection.none() : ClusterConnection.open(spec, producer);
+        plan.isEmpty()
+            ? new LazyConnection(() -> ClusterConnection.open(spec, producer))
+            : ClusterConnection.open(spec, producer);
     SiteDispatcher dispatcher =
         new SiteDispatcher(
             new RunIdentity(spec.getRunId(), spec.getProgramId(), spec.getJarSha256()),
@@ -97,6 +104,12 @@ final class RunDriver {
                 Optional.ofNullable(spec.getDeadlineEpochMillis()).map(Deadline::new)),
             hooks);
     loader.setHook("DISPATCHER", dispatcher);
+    dispatcher.objects(
+        new RunObjects(
+            new RunIdentity(spec.getRunId(), spec.getProgramId(), spec.getJarSha256()),
+            loader,
+            () -> new JarAnalyzer().analyze(jar, AnalysisOptions.defaults()),
+            connection::objects));
     AsyncDispatchers.register(loader, dispatcher);
     AtomicReference<AdaptiveLoop> loop = new AtomicReference<>();
     RunReporter reporter =

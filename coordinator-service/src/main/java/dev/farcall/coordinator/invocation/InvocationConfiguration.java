@@ -3,7 +3,10 @@ package dev.farcall.coordinator.invocation;
 import dev.farcall.coordinator.analysis.AnalysisService;
 import dev.farcall.coordinator.dispatch.DispatchProperties;
 import dev.farcall.coordinator.program.ProgramLookup;
+import dev.farcall.dispatch.CallDispatcher;
 import dev.farcall.dispatch.RemoteInvoker;
+import dev.farcall.dispatch.objects.RemoteObjects;
+import dev.farcall.dispatch.workers.WorkerRegistry;
 import dev.farcall.heuristics.Effect;
 import dev.farcall.model.wire.MethodRef;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,15 +19,20 @@ import org.springframework.context.annotation.Configuration;
 class InvocationConfiguration {
 
   @Bean
+  ProgramLoaders programLoaders(InvocationProperties properties) {
+    return new ProgramLoaders(properties.getCachedPrograms());
+  }
+
+  @Bean
   InvocationService invocationService(
       ProgramLookup programs,
+      ProgramLoaders loaders,
       RemoteInvoker dispatcher,
       DispatchProperties dispatch,
-      InvocationProperties properties,
       AnalysisService analyses) {
     return new InvocationService(
         programs,
-        new ProgramLoaders(properties.getCachedPrograms()),
+        loaders,
         dispatcher,
         dispatch,
         (programId, method) -> effectFree(analyses, programId, method));
@@ -40,5 +48,20 @@ class InvocationConfiguration {
         .flatMap(m -> m.method(method.getOwnerClass(), method.getName(), method.getDescriptor()))
         .map(a -> a.movable() || a.effects().stream().allMatch(e -> e == Effect.NONDETERMINISTIC))
         .orElse(false);
+  }
+
+  /** Objects created over REST; they belong to no run and live until deleted or lost. */
+  @Bean
+  RemoteObjects restObjects(CallDispatcher dispatcher, WorkerRegistry registry) {
+    return new RemoteObjects(dispatcher, registry);
+  }
+
+  @Bean
+  ObjectService objectService(
+      ProgramLookup programs,
+      ProgramLoaders loaders,
+      RemoteObjects restObjects,
+      DispatchProperties dispatch) {
+    return new ObjectService(programs, loaders, restObjects, dispatch);
   }
 }

@@ -145,7 +145,7 @@ class InvocationService {
     return resend ? RemoteCall.Delivery.RETRY_ON_ANOTHER_WORKER : RemoteCall.Delivery.AT_MOST_ONCE;
   }
 
-  private static RuntimeException asProblem(Throwable failure, Deadline deadline) {
+  static RuntimeException asProblem(Throwable failure, Deadline deadline) {
     Throwable cause =
         failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
             ? failure.getCause()
@@ -241,7 +241,7 @@ class InvocationService {
     return best;
   }
 
-  private static InvocationResponse respond(
+  static InvocationResponse respond(
       InvocationOutcome outcome, MethodCodec codec, Deadline deadline) {
     InvocationResult result = outcome.result();
     Object value = result.getOutcome();

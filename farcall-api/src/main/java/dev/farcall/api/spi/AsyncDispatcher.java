@@ -1,5 +1,8 @@
 package dev.farcall.api.spi;
 
+import dev.farcall.api.RemoteOptions;
+import dev.farcall.api.RemoteRef;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,4 +23,19 @@ public interface AsyncDispatcher {
    * @return a future completed with the method's result or with the exception it threw
    */
   <R> CompletableFuture<R> dispatch(AsyncTarget target, Object[] arguments, Callable<R> local);
+
+  /**
+   * Creates a remote object of the run.
+   *
+   * @param constructor the constructor (method name {@code <init>}) the reference points at
+   * @param arguments its arguments
+   * @param options placement, restarts and call timeout
+   * @param local constructs the object at home
+   * @return the handle, or empty to have the object live at home (a local handle)
+   * @throws IllegalArgumentException when the type may not live remotely (the reason says why)
+   */
+  default <T> Optional<RemoteRef<T>> remote(
+      AsyncTarget constructor, Object[] arguments, RemoteOptions options, Callable<T> local) {
+    return Optional.empty();
+  }
 }

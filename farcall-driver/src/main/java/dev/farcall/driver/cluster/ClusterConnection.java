@@ -6,6 +6,7 @@ import dev.farcall.dispatch.DispatchListener;
 import dev.farcall.dispatch.DispatchSettings;
 import dev.farcall.dispatch.RemoteInvoker;
 import dev.farcall.dispatch.ReplyAddress;
+import dev.farcall.dispatch.objects.RemoteObjects;
 import dev.farcall.dispatch.workers.HeartbeatListener;
 import dev.farcall.dispatch.workers.RegistrySettings;
 import dev.farcall.dispatch.workers.WorkerRegistry;
@@ -53,6 +54,7 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
   private volatile long connectedAtNanos;
   private volatile long livenessWindowNanos;
   private volatile WorkerRegistry workers;
+  private volatile RemoteObjects remoteObjects;
   private volatile boolean closed;
   private final java.util.concurrent.atomic.LongAdder foreignReplies =
       new java.util.concurrent.atomic.LongAdder();
@@ -124,6 +126,7 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
                 }
               });
       core.start();
+      remoteObjects = new RemoteObjects(core, registry);
       if (!listener.awaitCaughtUp(HEARTBEAT_HISTORY_WAIT)) {
         log.warn("heartbeats not read within {}; dispatching anyway", HEARTBEAT_HISTORY_WAIT);
       }
@@ -215,10 +218,22 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
     }
   }
 
-  /** Stops the dispatcher and the heartbeat listener (the producer belongs to the driver). */
+  @Override
+  public Optional<RemoteObjects> objects(Duration wait) {
+    return invoker(wait).map(ready -> remoteObjects);
+  }
+
+  /**
+   * Closes the run's remote objects (they end with the run), then stops the dispatcher and the
+   * heartbeat listener (the producer belongs to the driver, and flushes the closes).
+   */
   @Override
   public void close() {
     closed = true;
+    RemoteObjects objects = remoteObjects;
+    if (objects != null) {
+      objects.closeAll();
+    }
     dispatcher.thenAccept(CallDispatcher::stop);
     HeartbeatListener h = heartbeats;
     if (h != null) {

@@ -1,6 +1,7 @@
 package dev.farcall.driver.sites;
 
 import dev.farcall.dispatch.RemoteInvoker;
+import dev.farcall.dispatch.objects.RemoteObjects;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,6 +18,15 @@ public interface RemoteConnection {
    *     runs at home
    */
   Optional<RemoteInvoker> invoker(Duration wait);
+
+  /**
+   * The run's remote objects, waiting for the connection up to {@code wait}.
+   *
+   * @return empty when the connection is not open by then: the object then lives at home
+   */
+  default Optional<RemoteObjects> objects(Duration wait) {
+    return Optional.empty();
+  }
 
   /** Replies that reached this connection but answered none of its calls. */
   default long foreignReplies() {

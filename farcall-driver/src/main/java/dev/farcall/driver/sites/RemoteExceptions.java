@@ -12,11 +12,11 @@ import java.util.List;
  * message, created from the run's class loader, with a stack trace that reads as if the call had
  * run at home: the worker's frames down to the invoked method, then the caller's frames.
  */
-final class RemoteExceptions {
+public final class RemoteExceptions {
 
   private RemoteExceptions() {}
 
-  static Throwable rebuild(ThrownException thrown, ClassLoader loader, MethodId method) {
+  public static Throwable rebuild(ThrownException thrown, ClassLoader loader, MethodId method) {
     Throwable t = instantiate(thrown, loader);
     List<StackTraceElement> frames = new ArrayList<>(remoteFrames(thrown, method));
     frames.addAll(callerFrames());

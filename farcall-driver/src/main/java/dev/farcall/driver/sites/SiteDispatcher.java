@@ -394,6 +394,23 @@ public final class SiteDispatcher
     return future;
   }
 
+  private volatile dev.farcall.driver.objects.RunObjects objects;
+
+  /** Where {@code Farcall.remote} of this run creates its objects. */
+  public void objects(dev.farcall.driver.objects.RunObjects objects) {
+    this.objects = objects;
+  }
+
+  @Override
+  public <T> Optional<dev.farcall.api.RemoteRef<T>> remote(
+      AsyncTarget constructor,
+      Object[] arguments,
+      dev.farcall.api.RemoteOptions options,
+      Callable<T> local) {
+    dev.farcall.driver.objects.RunObjects o = objects;
+    return o == null ? Optional.empty() : o.create(constructor, arguments, options);
+  }
+
   // the run's CPU share per site (from JFR samples), when the adaptive loop measures it
   private volatile java.util.function.IntToDoubleFunction cpuShares = site -> 0;
 

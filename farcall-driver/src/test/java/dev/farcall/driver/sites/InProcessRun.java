@@ -2,7 +2,10 @@ package dev.farcall.driver.sites;
 
 import dev.farcall.api.Farcall;
 import dev.farcall.dispatch.RemoteInvoker;
+import dev.farcall.driver.objects.RunObjects;
 import dev.farcall.driver.rewrite.RunClassLoader;
+import dev.farcall.heuristics.analysis.AnalysisOptions;
+import dev.farcall.heuristics.analysis.JarAnalyzer;
 import dev.farcall.model.wire.RunStatistics;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -43,6 +46,12 @@ public final class InProcessRun {
             new CallSettings(Duration.ofSeconds(10), Optional.empty()),
             hooks);
     loader.setHook("DISPATCHER", dispatcher);
+    dispatcher.objects(
+        new RunObjects(
+            new RunIdentity("test-run", "test-program", "0".repeat(64)),
+            loader,
+            () -> new JarAnalyzer().analyze(jar, AnalysisOptions.defaults()),
+            connection::objects));
     return new InProcessRun(loader, dispatcher);
   }
 

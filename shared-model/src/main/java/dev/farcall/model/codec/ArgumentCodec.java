@@ -1,8 +1,11 @@
 package dev.farcall.model.codec;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The one place that decides whether a method's signature can cross the wire and builds its {@link
@@ -40,6 +43,7 @@ public final class ArgumentCodec {
   private final ClassLoader programLoader;
   private final DecodeLimits limits;
   private final ConcurrentHashMap<Method, Object> codecs = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Executable, Object> objectCodecs = new ConcurrentHashMap<>();
 
   /**
    * @param programLoader loads the program's classes; only its classes and the JDK value types are
@@ -68,6 +72,46 @@ public final class ArgumentCodec {
   public MethodCodec forMethod(Method method) {
     // A refusal is cached too: the analysis asks about the same methods again and again.
     Object codec = codecs.computeIfAbsent(method, this::build);
+    if (codec instanceof NotTransferableException e) {
+      throw new NotTransferableException(e.method(), e.parameter(), e.type(), e.reason());
+    }
+    return (MethodCodec) codec;
+  }
+
+  /**
+   * The codec of a remote object's method: its arguments without the receiver (the object stays on
+   * its worker), built on first use and cached.
+   *
+   * @throws NotTransferableException if a parameter or the result cannot be transferred by value
+   */
+  public MethodCodec forObjectMethod(Method method) {
+    return cached(
+        objectCodecs, method, m -> CompiledMethodCodec.build(m, false, programLoader, limits));
+  }
+
+  /**
+   * The codec of a remote object's constructor: its arguments (the object it makes stays on the
+   * worker, so its result is empty).
+   *
+   * @throws NotTransferableException if a parameter cannot be transferred by value
+   */
+  public MethodCodec forConstructor(Constructor<?> constructor) {
+    return cached(
+        objectCodecs, constructor, c -> CompiledMethodCodec.build(c, false, programLoader, limits));
+  }
+
+  private static <E extends Executable> MethodCodec cached(
+      ConcurrentHashMap<Executable, Object> cache, E key, Function<E, MethodCodec> build) {
+    Object codec =
+        cache.computeIfAbsent(
+            key,
+            k -> {
+              try {
+                return build.apply(key);
+              } catch (NotTransferableException e) {
+                return e;
+              }
+            });
     if (codec instanceof NotTransferableException e) {
       throw new NotTransferableException(e.method(), e.parameter(), e.type(), e.reason());
     }

@@ -1,5 +1,7 @@
 package dev.farcall.model.codec;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -19,7 +21,7 @@ import org.apache.avro.SchemaNormalization;
  */
 final class CompiledMethodCodec implements MethodCodec {
 
-  private final Method method;
+  private final Executable method;
   private final String methodId;
   private final Schema argumentSchema;
   private final Schema resultSchema;
@@ -30,7 +32,7 @@ final class CompiledMethodCodec implements MethodCodec {
   private final DecodeLimits limits;
 
   private CompiledMethodCodec(
-      Method method,
+      Executable method,
       Schema argumentSchema,
       Schema resultSchema,
       String[] names,
@@ -55,12 +57,24 @@ final class CompiledMethodCodec implements MethodCodec {
    *     value
    */
   static CompiledMethodCodec build(Method method, ClassLoader programLoader, DecodeLimits limits) {
+    return build(method, !Modifier.isStatic(method.getModifiers()), programLoader, limits);
+  }
+
+  /**
+   * Derives the schemas and codecs of a method or constructor, with or without its receiver: a
+   * remote object's methods travel without it (the object stays on its worker), a constructor has
+   * none.
+   */
+  static CompiledMethodCodec build(
+      Executable method, boolean withReceiver, ClassLoader programLoader, DecodeLimits limits) {
     String id = TypeMapper.methodId(method);
     Class<?> owner = method.getDeclaringClass();
     String pkg = owner.getPackageName();
     String ns = AvroNames.namespace(pkg);
     String simple = pkg.isEmpty() ? owner.getName() : owner.getName().substring(pkg.length() + 1);
-    String recordName = AvroNames.mangle(simple + "_" + method.getName());
+    String name = method instanceof Constructor ? "new" : method.getName();
+    String recordName =
+        AvroNames.mangle(simple + "_" + name + (withReceiver == isStatic(method) ? "_object" : ""));
 
     List<String> names = new ArrayList<>();
     List<Type> types = new ArrayList<>();
@@ -72,7 +86,7 @@ final class CompiledMethodCodec implements MethodCodec {
       names.add(n);
       types.add(params[i].getParameterizedType());
     }
-    if (!Modifier.isStatic(method.getModifiers())) {
+    if (withReceiver) {
       String receiver = "receiver";
       while (paramNames.contains(receiver)) {
         receiver += "_";
@@ -95,8 +109,9 @@ final class CompiledMethodCodec implements MethodCodec {
 
     ValueCodec resultCodec = null;
     List<Schema.Field> resultFields = new ArrayList<>();
-    if (method.getReturnType() != void.class) {
-      TypeMapper.Mapped m = mapper.mapParameter("result", method.getGenericReturnType());
+    // A constructor's result is the object, which stays where it was made: nothing comes back.
+    if (method instanceof Method returning && returning.getReturnType() != void.class) {
+      TypeMapper.Mapped m = mapper.mapParameter("result", returning.getGenericReturnType());
       resultFields.add(new Schema.Field("value", m.schema()));
       resultCodec = m.codec();
     }
@@ -107,12 +122,16 @@ final class CompiledMethodCodec implements MethodCodec {
         method, args, res, names.toArray(String[]::new), codecs, resultCodec, limits);
   }
 
+  private static boolean isStatic(Executable e) {
+    return e instanceof Constructor || Modifier.isStatic(e.getModifiers());
+  }
+
   private static String join(String prefix, String ns) {
     return ns.isEmpty() ? prefix : prefix + "." + ns;
   }
 
   @Override
-  public Method method() {
+  public Executable method() {
     return method;
   }
 

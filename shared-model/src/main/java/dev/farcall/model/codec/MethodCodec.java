@@ -1,6 +1,6 @@
 package dev.farcall.model.codec;
 
-import java.lang.reflect.Method;
+import java.lang.reflect.Executable;
 import org.apache.avro.Schema;
 
 /**
@@ -11,8 +11,8 @@ import org.apache.avro.Schema;
  */
 public interface MethodCodec {
 
-  /** The method this codec serves. */
-  Method method();
+  /** The method (or a remote object's constructor) this codec serves. */
+  Executable method();
 
   /** Schema of the argument record. */
   Schema argumentSchema();

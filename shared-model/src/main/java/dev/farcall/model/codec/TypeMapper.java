@@ -3,7 +3,6 @@ package dev.farcall.model.codec;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -57,9 +56,9 @@ final class TypeMapper {
   }
 
   /** A readable method id used in every refusal: {@code owner#name(ParamType, ...)}. */
-  static String methodId(Method m) {
+  static String methodId(java.lang.reflect.Executable m) {
     StringBuilder b = new StringBuilder(m.getDeclaringClass().getName()).append('#');
-    b.append(m.getName()).append('(');
+    b.append(m instanceof java.lang.reflect.Constructor ? "<init>" : m.getName()).append('(');
     Class<?>[] types = m.getParameterTypes();
     for (int i = 0; i < types.length; i++) {
       b.append(i > 0 ? ", " : "").append(types[i].getTypeName());

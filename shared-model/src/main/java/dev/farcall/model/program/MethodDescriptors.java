@@ -1,5 +1,6 @@
 package dev.farcall.model.program;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Optional;
@@ -48,6 +49,26 @@ public final class MethodDescriptors {
   public static Optional<Method> find(Class<?> owner, String name, String descriptor) {
     return Arrays.stream(owner.getDeclaredMethods())
         .filter(m -> m.getName().equals(name) && of(m).equals(descriptor))
+        .findFirst();
+  }
+
+  /** The JVM descriptor of a constructor, e.g. {@code (I)V}. */
+  public static String of(Constructor<?> constructor) {
+    StringBuilder sb = new StringBuilder("(");
+    for (Class<?> p : constructor.getParameterTypes()) {
+      sb.append(of(p));
+    }
+    return sb.append(")V").toString();
+  }
+
+  /**
+   * The constructor declared by {@code owner} with this descriptor.
+   *
+   * @return empty when there is no such constructor
+   */
+  public static Optional<Constructor<?>> findConstructor(Class<?> owner, String descriptor) {
+    return Arrays.stream(owner.getDeclaredConstructors())
+        .filter(c -> of(c).equals(descriptor))
         .findFirst();
   }
 }

@@ -11,11 +11,15 @@ import dev.farcall.worker.jar.CoordinatorJarClient;
 import dev.farcall.worker.jar.JarCache;
 import dev.farcall.worker.kafka.InvocationConsumer;
 import dev.farcall.worker.kafka.KafkaClients;
+import dev.farcall.worker.objects.ObjectTable;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -93,6 +97,25 @@ public class WorkerConfiguration {
         (int) Math.min(Integer.MAX_VALUE, worker.getMaxResultSize().toBytes()));
   }
 
+  /** The threads remote objects' calls run on (one object's calls never run concurrently). */
+  @Bean(destroyMethod = "shutdown")
+  ExecutorService objectThreads(WorkerProperties worker) {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        Math.max(1, worker.getSlots()),
+        r -> {
+          Thread t = new Thread(r, "farcall-object-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  @Bean
+  ObjectTable objectTable(
+      CallExecutor executor, ExecutorService objectThreads, WorkerProperties worker) {
+    return new ObjectTable(executor, objectThreads, worker.objectLimits());
+  }
+
   @Bean
   WorkerStatus workerStatus() {
     return new WorkerStatus();
@@ -107,6 +130,7 @@ public class WorkerConfiguration {
       FarcallKafkaProperties kafka,
       ExecutionSlots slots,
       CallExecutor executor,
+      ObjectTable objects,
       WorkerStatus status,
       WorkerMetrics metrics) {
     return new InvocationConsumer(
@@ -114,8 +138,7 @@ public class WorkerConfiguration {
         producer,
         topics.invocations(),
         worker.getId(),
-        slots,
-        executor,
+        new InvocationConsumer.Execution(slots, executor, objects),
         status,
         metrics,
         new InvocationConsumer.Tuning(

@@ -1,6 +1,7 @@
 package dev.farcall.worker.config;
 
 import dev.farcall.model.wire.WireLimits;
+import dev.farcall.worker.objects.ObjectLimits;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -77,6 +78,40 @@ public class WorkerProperties {
   private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
   /** The configured id, or a generated one (host name plus random suffix) fixed on first use. */
+  /** How many remote objects this worker holds at most; one more is refused. */
+  private int maxObjects = ObjectLimits.DEFAULT_MAX_OBJECTS;
+
+  /**
+   * The heap the remote objects may take together (their constructors' allocations); unset means a
+   * quarter of the maximum heap.
+   */
+  private DataSize maxObjectHeap;
+
+  public int getMaxObjects() {
+    return maxObjects;
+  }
+
+  public void setMaxObjects(int maxObjects) {
+    this.maxObjects = maxObjects;
+  }
+
+  public DataSize getMaxObjectHeap() {
+    return maxObjectHeap;
+  }
+
+  public void setMaxObjectHeap(DataSize maxObjectHeap) {
+    this.maxObjectHeap = maxObjectHeap;
+  }
+
+  /** The object limits these properties set. */
+  public ObjectLimits objectLimits() {
+    long bytes =
+        maxObjectHeap != null
+            ? maxObjectHeap.toBytes()
+            : (long) (Runtime.getRuntime().maxMemory() * ObjectLimits.DEFAULT_HEAP_SHARE);
+    return new ObjectLimits(maxObjects, bytes);
+  }
+
   public synchronized String getId() {
     if (id == null || id.isBlank()) {
       id = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -9,6 +9,7 @@ import dev.farcall.model.wire.ErrorCode;
 import dev.farcall.model.wire.InvocationError;
 import dev.farcall.model.wire.InvocationRequest;
 import dev.farcall.model.wire.InvocationResult;
+import dev.farcall.model.wire.MethodRef;
 import dev.farcall.model.wire.ReturnedValue;
 import dev.farcall.worker.jar.JarUnavailableException;
 import java.nio.ByteBuffer;
@@ -48,21 +49,48 @@ public class CallExecutor {
     this.maxResultBytes = maxResultBytes;
   }
 
+  /**
+   * How a call's method is found and called: a stateless call resolves a method of the program and
+   * passes the decoded arguments as they are; a remote object's call resolves a method without its
+   * receiver and puts the object first.
+   */
+  public interface Binding {
+
+    /** The method {@code ref} names, with the codec of what travels. */
+    InvocableMethod resolve(LoadedProgram program, MethodRef ref);
+
+    /** The invoker's arguments from the decoded ones. */
+    Object[] arguments(Object[] decoded);
+
+    /** Sees what the method returned (a constructor: the new object) before it is encoded. */
+    default void returned(Object value) {}
+  }
+
+  private static final Binding STATELESS =
+      new Binding() {
+        @Override
+        public InvocableMethod resolve(LoadedProgram program, MethodRef ref) {
+          return program.method(ref);
+        }
+
+        @Override
+        public Object[] arguments(Object[] decoded) {
+          return decoded;
+        }
+      };
+
   /** Executes {@code call} of {@code request}. */
   public InvocationResult execute(InvocationRequest request, Call call) {
+    return execute(request, call, STATELESS);
+  }
+
+  /**
+   * Executes {@code call} of {@code request} with the method and arguments {@code binding} gives.
+   */
+  public InvocationResult execute(InvocationRequest request, Call call, Binding binding) {
     long now = clock.millis();
     byte[] arguments = bytes(call.getArguments());
-    InvocationResult.Builder result =
-        InvocationResult.newBuilder()
-            .setInvocationId(call.getInvocationId())
-            .setRunId(request.getRunId())
-            .setAttempt(request.getAttempt())
-            .setWorkerId(workerId)
-            .setQueueMicros(
-                request.getSentEpochMillis() > 0
-                    ? Math.max(0, now - request.getSentEpochMillis()) * 1000
-                    : 0)
-            .setRequestBytes(arguments.length);
+    InvocationResult.Builder result = base(request, call, now, arguments.length);
     try {
       if (now > request.getDeadlineEpochMillis()) {
         throw new InvocationFailure(
@@ -71,10 +99,10 @@ public class CallExecutor {
       }
       long setupStart = System.nanoTime();
       LoadedProgram program = programs.load(request.getProgramId(), request.getJarSha256());
-      InvocableMethod method = program.method(request.getMethod());
+      InvocableMethod method = binding.resolve(program, request.getMethod());
       result.setSetupMicros((System.nanoTime() - setupStart) / 1000);
       Object[] decoded = decode(method.codec(), arguments, request.getSchemaFingerprint());
-      return invoke(program, method, decoded, result);
+      return invoke(program, method, binding, binding.arguments(decoded), result);
     } catch (InvocationFailure f) {
       return failed(result, f.code(), f.getMessage());
     } catch (JarUnavailableException e) {
@@ -83,6 +111,30 @@ public class CallExecutor {
       log.error("cannot invoke {} for {}", request.getMethod(), call.getInvocationId(), e);
       return failed(result, ErrorCode.INTERNAL, "worker failed: " + e);
     }
+  }
+
+  /**
+   * The answer to a call that ran nothing and returned nothing (an object's close); the base of an
+   * object's refusal.
+   */
+  public InvocationResult answered(InvocationRequest request, Call call) {
+    return base(request, call, clock.millis(), call.getArguments().remaining())
+        .setOutcome(new ReturnedValue(ByteBuffer.allocate(0)))
+        .build();
+  }
+
+  private InvocationResult.Builder base(
+      InvocationRequest request, Call call, long now, int requestBytes) {
+    return InvocationResult.newBuilder()
+        .setInvocationId(call.getInvocationId())
+        .setRunId(request.getRunId())
+        .setAttempt(request.getAttempt())
+        .setWorkerId(workerId)
+        .setQueueMicros(
+            request.getSentEpochMillis() > 0
+                ? Math.max(0, now - request.getSentEpochMillis()) * 1000
+                : 0)
+        .setRequestBytes(requestBytes);
   }
 
   private static Object[] decode(MethodCodec codec, byte[] payload, long fingerprint) {
@@ -107,6 +159,7 @@ public class CallExecutor {
   private InvocationResult invoke(
       LoadedProgram program,
       InvocableMethod method,
+      Binding binding,
       Object[] arguments,
       InvocationResult.Builder result) {
     Thread thread = Thread.currentThread();
@@ -128,6 +181,7 @@ public class CallExecutor {
     if (thrown != null) {
       return result.setOutcome(ThrownExceptions.of(thrown)).build();
     }
+    binding.returned(value);
     byte[] payload;
     try {
       payload = method.codec().encodeResult(value, maxResultBytes);

@@ -10,6 +10,7 @@ import dev.farcall.model.wire.MethodRef;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +24,8 @@ public final class LoadedProgram {
   private final ProgramClassLoader loader;
   private final ArgumentCodec codec;
   private final ConcurrentHashMap<MethodKey, InvocableMethod> methods = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<MethodKey, InvocableMethod> objectMethods =
+      new ConcurrentHashMap<>();
 
   LoadedProgram(String sha256, ProgramClassLoader loader, ArgumentCodec codec) {
     this.sha256 = sha256;
@@ -58,7 +61,84 @@ public final class LoadedProgram {
     return raced != null ? raced : resolved;
   }
 
+  /**
+   * A remote object's method named by {@code ref}: its codec carries the arguments without the
+   * receiver (the object stays here); the invoker still takes the receiver first.
+   *
+   * @throws InvocationFailure CLASS_NOT_FOUND, METHOD_NOT_FOUND or NOT_TRANSFERABLE
+   */
+  public InvocableMethod objectMethod(MethodRef ref) {
+    MethodKey key = new MethodKey(ref.getOwnerClass(), ref.getName(), ref.getDescriptor());
+    return objectMethods.computeIfAbsent(
+        key,
+        k -> {
+          InvocableMethod m = resolveWith(k, codec::forObjectMethod);
+          return m;
+        });
+  }
+
+  /**
+   * The constructor of a remote object's class named by {@code ref} ({@code <init>} and its
+   * descriptor); its invoker returns the new object.
+   *
+   * @throws InvocationFailure CLASS_NOT_FOUND, METHOD_NOT_FOUND or NOT_TRANSFERABLE
+   */
+  public InvocableMethod constructor(MethodRef ref) {
+    MethodKey key = new MethodKey(ref.getOwnerClass(), ref.getName(), ref.getDescriptor());
+    return objectMethods.computeIfAbsent(key, this::resolveConstructor);
+  }
+
+  private InvocableMethod resolveConstructor(MethodKey key) {
+    Class<?> owner = ownerOf(key);
+    Constructor<?> constructor =
+        MethodDescriptors.findConstructor(owner, key.descriptor())
+            .orElseThrow(
+                () ->
+                    new InvocationFailure(
+                        ErrorCode.METHOD_NOT_FOUND,
+                        key.owner() + " declares no constructor " + key.descriptor()));
+    MethodCodec methodCodec;
+    try {
+      methodCodec = codec.forConstructor(constructor);
+    } catch (NotTransferableException e) {
+      throw new InvocationFailure(ErrorCode.NOT_TRANSFERABLE, e.getMessage(), e);
+    } catch (LinkageError e) {
+      throw new InvocationFailure(
+          ErrorCode.CLASS_NOT_FOUND, "a type of " + key + " cannot be loaded: " + e, e);
+    }
+    try {
+      constructor.setAccessible(true);
+      MethodHandle handle = MethodHandles.lookup().unreflectConstructor(constructor);
+      MethodHandle spread =
+          handle
+              .asSpreader(Object[].class, handle.type().parameterCount())
+              .asType(MethodType.methodType(Object.class, Object[].class));
+      return new InvocableMethod(constructor, spread, methodCodec);
+    } catch (IllegalAccessException | RuntimeException e) {
+      throw new InvocationFailure(
+          ErrorCode.METHOD_NOT_FOUND, key + " cannot be made accessible: " + e, e);
+    }
+  }
+
+  private Class<?> ownerOf(MethodKey key) {
+    if (!loader.definesClass(key.owner())) {
+      throw new InvocationFailure(
+          ErrorCode.CLASS_NOT_FOUND, key.owner() + " is not a class of program " + sha256);
+    }
+    try {
+      return Class.forName(key.owner(), false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new InvocationFailure(
+          ErrorCode.CLASS_NOT_FOUND, "cannot load " + key.owner() + ": " + e, e);
+    }
+  }
+
   private InvocableMethod resolve(MethodKey key) {
+    return resolveWith(key, codec::forMethod);
+  }
+
+  private InvocableMethod resolveWith(
+      MethodKey key, java.util.function.Function<Method, MethodCodec> codecOf) {
     if (!loader.definesClass(key.owner())) {
       // Only the program's own classes: a request must not reach JDK methods such as System.exit.
       throw new InvocationFailure(
@@ -81,7 +161,7 @@ public final class LoadedProgram {
     }
     MethodCodec methodCodec;
     try {
-      methodCodec = codec.forMethod(method);
+      methodCodec = codecOf.apply(method);
     } catch (NotTransferableException e) {
       throw new InvocationFailure(ErrorCode.NOT_TRANSFERABLE, e.getMessage(), e);
     } catch (LinkageError e) {

@@ -10,6 +10,7 @@ import dev.farcall.worker.heartbeat.WorkerStatus;
 import dev.farcall.worker.invoke.CallExecutor;
 import dev.farcall.worker.invoke.ExecutionSlots;
 import dev.farcall.worker.invoke.WorkerMetrics;
+import dev.farcall.worker.objects.ObjectTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,12 +64,23 @@ public class InvocationConsumer implements SmartLifecycle {
   public record Tuning(
       Duration pollTimeout, Duration commitInterval, int queueLimit, Duration drainTimeout) {}
 
+  /**
+   * What runs the calls.
+   *
+   * @param slots the threads of stateless calls
+   * @param executor runs one call
+   * @param objects the remote objects held here; their calls bypass the slots' shared queue, so
+   *     that each object's calls run one at a time in arrival order
+   */
+  public record Execution(ExecutionSlots slots, CallExecutor executor, ObjectTable objects) {}
+
   private final KafkaClients clients;
   private final Producer<String, byte[]> producer;
   private final String topic;
   private final String workerId;
   private final ExecutionSlots slots;
   private final CallExecutor executor;
+  private final ObjectTable objects;
   private final WorkerStatus status;
   private final WorkerMetrics metrics;
   private final Duration pollTimeout;
@@ -100,8 +112,7 @@ public class InvocationConsumer implements SmartLifecycle {
       Producer<String, byte[]> producer,
       String topic,
       String workerId,
-      ExecutionSlots slots,
-      CallExecutor executor,
+      Execution execution,
       WorkerStatus status,
       WorkerMetrics metrics,
       Tuning tuning) {
@@ -109,8 +120,9 @@ public class InvocationConsumer implements SmartLifecycle {
     this.producer = producer;
     this.topic = topic;
     this.workerId = workerId;
-    this.slots = slots;
-    this.executor = executor;
+    this.slots = execution.slots();
+    this.executor = execution.executor();
+    this.objects = execution.objects();
     this.status = status;
     this.metrics = metrics;
     this.pollTimeout = tuning.pollTimeout();
@@ -118,7 +130,7 @@ public class InvocationConsumer implements SmartLifecycle {
     this.queueLimit = Math.max(1, tuning.queueLimit());
     this.resumeAt = queueLimit / 2;
     this.drainTimeout = tuning.drainTimeout();
-    slots.onSlotFreed(this::slotFreed);
+    this.slots.onSlotFreed(this::slotFreed);
   }
 
   @Override
@@ -241,6 +253,10 @@ public class InvocationConsumer implements SmartLifecycle {
         continue;
       }
       RecordProgress progress = new RecordProgress(tp, record.offset(), calls.size());
+      if (request.getObject() != null) {
+        acceptObjectCalls(request, progress);
+        continue;
+      }
       for (Call call : calls) {
         PendingCall pending = new PendingCall(request, call, progress);
         if (request.getAtMostOnce()) {
@@ -280,6 +296,19 @@ public class InvocationConsumer implements SmartLifecycle {
     for (PendingCall call : calls) {
       queued.incrementAndGet();
       queue.add(call);
+    }
+  }
+
+  /** Hands an object request's calls to the object table, in arrival order. */
+  private void acceptObjectCalls(InvocationRequest request, RecordProgress progress) {
+    for (Call call : request.getCalls()) {
+      PendingCall pending = new PendingCall(request, call, progress);
+      unsettledReplies.incrementAndGet(); // settled by the reply, as a slot's call is
+      try {
+        objects.accept(request, call, result -> reply(pending, result));
+      } catch (RuntimeException e) {
+        undelivered(pending, e);
+      }
     }
   }
 
@@ -325,8 +354,20 @@ public class InvocationConsumer implements SmartLifecycle {
 
   /** Executes one call, then sends the reply; the record is done once it is acknowledged. */
   private void runAndReply(PendingCall call) {
+    InvocationResult result;
     try {
-      InvocationResult result = executor.execute(call.request(), call.call());
+      result = executor.execute(call.request(), call.call());
+    } catch (RuntimeException | Error e) {
+      // Whatever happened, the slot's accounting must settle, or draining would wait forever.
+      undelivered(call, e);
+      return;
+    }
+    reply(call, result);
+  }
+
+  /** Sends a call's reply; the record is done once every reply of it is acknowledged. */
+  private void reply(PendingCall call, InvocationResult result) {
+    try {
       InvocationRequest request = call.request();
       ProducerRecord<String, byte[]> reply =
           new ProducerRecord<>(

@@ -179,6 +179,20 @@ public final class TestProgram {
   }
 
   /** The codec of a method, built by the test side from the same jar. */
+  /** The test side's codec of the program (remote objects' constructors and methods). */
+  public ArgumentCodec argumentCodec() {
+    return codec;
+  }
+
+  /** The program's class of this name, in the test side's loader. */
+  public Class<?> type(String className) {
+    try {
+      return Class.forName(className, false, loader);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException(className, e);
+    }
+  }
+
   public MethodCodec codec(Method method) {
     return codec.forMethod(method);
   }

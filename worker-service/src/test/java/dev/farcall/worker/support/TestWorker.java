@@ -16,6 +16,17 @@ public final class TestWorker {
   /** Starts a worker with {@code slots} slots and the given cache directory. */
   public static ConfigurableApplicationContext start(
       TestKafka kafka, FakeCoordinator coordinator, String workerId, int slots, Path cacheDir) {
+    return start(kafka, coordinator, workerId, slots, cacheDir, Map.of());
+  }
+
+  /** Starts a worker with more properties (they win over the defaults here). */
+  public static ConfigurableApplicationContext start(
+      TestKafka kafka,
+      FakeCoordinator coordinator,
+      String workerId,
+      int slots,
+      Path cacheDir,
+      Map<String, Object> more) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("farcall.kafka.bootstrap-servers", kafka.bootstrapServers());
     properties.put("farcall.kafka.topic-prefix", kafka.topics().prefix());
@@ -29,6 +40,7 @@ public final class TestWorker {
     properties.put("resilience4j.retry.instances.coordinator.wait-duration", "50ms");
     properties.put("spring.main.banner-mode", "off");
     properties.put("logging.level.org.apache.kafka", "warn");
+    properties.putAll(more);
     // As command-line arguments: builder properties() would rank below application.yml.
     String[] args =
         properties.entrySet().stream()
