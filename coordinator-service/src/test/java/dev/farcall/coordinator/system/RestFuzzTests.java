@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.sessions.JqwikSession;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,10 +120,6 @@ class RestFuzzTests extends CoordinatorTestBase {
   }
 
   @Test
-  @Disabled(
-      "Found by this fuzzer: a multipart body Tomcat cannot parse (e.g. a part name with a quote, a"
-          + " truncated body) is a 500 (MultipartException). Fixed on the badinput branch (broken"
-          + " multipart bodies are 400 malformed-multipart); enable once that is merged.")
   void randomMultipartBodiesNeverCauseA500AndARejectionStoresNothing() {
     fuzz(
         "multipart",
