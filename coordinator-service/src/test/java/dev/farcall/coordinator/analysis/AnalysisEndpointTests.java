@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.farcall.coordinator.CoordinatorTestBase;
 import dev.farcall.coordinator.program.ProgramsClient;
 import dev.farcall.coordinator.program.TestJars;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -17,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Analysis on upload through REST: the examples jar and commons-lang3 reach DONE with the known
- * verdicts, a broken jar reaches FAILED with its error, and declarations round-trip and re-run it.
+ * verdicts, a jar damaged on disk reaches FAILED with its error, and declarations round-trip and
+ * re-run it.
  */
 class AnalysisEndpointTests extends CoordinatorTestBase {
 
@@ -115,14 +119,23 @@ class AnalysisEndpointTests extends CoordinatorTestBase {
   }
 
   @Test
-  void aJarWhoseClassesCannotBeReadFailsItsAnalysisWithTheError() {
-    byte[] broken = new byte[64];
-    broken[0] = (byte) 0xCA;
-    broken[1] = (byte) 0xFE;
-    broken[2] = (byte) 0xBA;
-    broken[3] = (byte) 0xBE;
-    String id = upload(TestJars.builder().entry("demo/Broken.class", broken).build());
+  void anAnalysisThatCannotReadTheStoredJarFailsWithTheErrorAndPlacementWaits() throws Exception {
+    // Upload refuses unreadable class files (UploadBadInputTests), so the way an analysis still
+    // fails is a stored jar damaged on disk; a unique entry keeps this jar's file to this test.
+    byte[] jar =
+        TestJars.builder()
+            .entry("demo/Main.class", TestJars.classBytes())
+            .entry("unique-" + UUID.randomUUID() + ".txt", new byte[] {1})
+            .build();
+    ResponseEntity<JsonNode> uploaded = programs.upload(jar);
+    assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String id = uploaded.getBody().get("id").asString();
+    admin.awaitDone(id);
+    Path stored =
+        dataDir.resolve("programs").resolve(uploaded.getBody().get("sha256").asString() + ".jar");
+    Files.write(stored, new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'z', 'i', 'p'});
 
+    assertThat(admin.putDeclarations(id, "").getStatusCode().is2xxSuccessful()).isTrue();
     JsonNode analysis = admin.awaitFinished(id);
 
     assertThat(analysis.get("status").asString()).isEqualTo("FAILED");
