@@ -77,7 +77,23 @@ public final class CallDispatcher implements RemoteInvoker {
   }
 
   @Override
+  public CompletableFuture<InvocationOutcome> invoke(RemoteCall call, int maxCallsPerRequest) {
+    if (call.arguments().size() != 1) {
+      throw new IllegalArgumentException("invoke takes one call; use invokeBatch");
+    }
+    return start(call, maxCallsPerRequest).get(0);
+  }
+
+  @Override
   public List<CompletableFuture<InvocationOutcome>> invokeBatch(RemoteCall call) {
+    return start(call, CallLanes.MAX_CALLS_PER_REQUEST);
+  }
+
+  private List<CompletableFuture<InvocationOutcome>> start(
+      RemoteCall call, int maxCallsPerRequest) {
+    if (maxCallsPerRequest < 1) {
+      throw new IllegalArgumentException("maxCallsPerRequest must be at least 1");
+    }
     if (!running) {
       throw new DispatchUnavailableException("-", "the dispatcher is not running", null);
     }
@@ -100,7 +116,7 @@ public final class CallDispatcher implements RemoteInvoker {
       pending.add(p);
     }
     listener.sent(calls);
-    lanes.add(batch);
+    lanes.add(batch, maxCallsPerRequest);
     return futures;
   }
 

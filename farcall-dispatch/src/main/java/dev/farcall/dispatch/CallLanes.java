@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * call wait on a timer: the first call of a lane goes out at once on the caller's thread; calls
  * made while a request of the lane is unacknowledged wait and then go out together, as one request
  * per ALIVE worker (split further beyond {@value #MAX_CALLS_PER_REQUEST} calls or {@value
- * #MAX_ARGUMENT_BYTES_PER_REQUEST} bytes). Under load one Kafka record thus carries many calls
- * instead of one each, which is what the broker, the workers' fetches and the encoding pay for.
+ * #MAX_ARGUMENT_BYTES_PER_REQUEST} bytes, or beyond the lane's own cap, set by its latest caller).
+ * Under load one Kafka record thus carries many calls instead of one each, which is what the
+ * broker, the workers' fetches and the encoding pay for.
  */
 final class CallLanes {
 
@@ -51,9 +52,15 @@ final class CallLanes {
     lanes.clear();
   }
 
-  /** Queues calls of one method; they leave at once unless a request of their lane is out. */
-  void add(List<Pending> calls) {
-    lanes.computeIfAbsent(Lane.Key.of(calls.get(0).call), Lane::new).add(calls);
+  /**
+   * Queues calls of one method; they leave at once unless a request of their lane is out.
+   *
+   * @param maxCallsPerRequest the lane's cap from now on (the latest caller's wins)
+   */
+  void add(List<Pending> calls, int maxCallsPerRequest) {
+    lanes
+        .computeIfAbsent(Lane.Key.of(calls.get(0).call), Lane::new)
+        .add(calls, Math.max(1, Math.min(MAX_CALLS_PER_REQUEST, maxCallsPerRequest)));
   }
 
   /** The calls of one lane that wait to be sent. */
@@ -85,13 +92,16 @@ final class CallLanes {
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     // Guarded by this: whether requests of this lane are unacknowledged.
     private boolean sending;
+    // Guarded by this: most calls per request of this lane.
+    private int maxPerRequest = MAX_CALLS_PER_REQUEST;
 
     Lane(Key key) {
       this.key = key;
     }
 
-    void add(List<Pending> calls) {
+    void add(List<Pending> calls, int maxCallsPerRequest) {
       synchronized (this) {
+        maxPerRequest = maxCallsPerRequest;
         waiting.addAll(calls);
         if (sending) {
           return; // the acknowledgement of the request in flight sends them
@@ -104,6 +114,7 @@ final class CallLanes {
     /** Sends every waiting call; only the thread that set {@code sending} calls it. */
     private void flush() {
       List<Pending> calls;
+      int cap;
       synchronized (this) {
         if (waiting.isEmpty() || !running) {
           sending = false;
@@ -112,9 +123,10 @@ final class CallLanes {
         }
         calls = new ArrayList<>(waiting);
         waiting.clear();
+        cap = maxPerRequest;
       }
       long now = clock.millis();
-      List<List<Pending>> requests = split(calls);
+      List<List<Pending>> requests = split(calls, cap);
       AtomicInteger unacknowledged = new AtomicInteger(requests.size());
       Runnable acknowledged =
           () -> {
@@ -154,9 +166,9 @@ final class CallLanes {
     }
 
     /** One request per ALIVE worker at least, so that a burst is spread over the workers. */
-    private List<List<Pending>> split(List<Pending> calls) {
+    private List<List<Pending>> split(List<Pending> calls, int cap) {
       int parts = Math.max(1, Math.min(calls.size(), chooser.aliveCount()));
-      int perPart = Math.min(MAX_CALLS_PER_REQUEST, (calls.size() + parts - 1) / parts);
+      int perPart = Math.min(cap, (calls.size() + parts - 1) / parts);
       List<List<Pending>> requests = new ArrayList<>();
       List<Pending> current = new ArrayList<>();
       long bytes = 0;

@@ -32,4 +32,16 @@ public interface RemoteInvoker {
    * @throws OverloadedException when the pending table cannot take the whole batch
    */
   List<CompletableFuture<InvocationOutcome>> invokeBatch(RemoteCall calls);
+
+  /**
+   * Starts one call whose method's requests carry at most {@code maxCallsPerRequest} calls: the
+   * run's adaptive policy sets it from the site's measured overhead and work, so that heavy calls
+   * spread over the workers one per request while light ones share a record. Invokers that do not
+   * batch ignore it.
+   *
+   * @param maxCallsPerRequest at least 1; larger than the dispatcher's own cap means no extra cap
+   */
+  default CompletableFuture<InvocationOutcome> invoke(RemoteCall call, int maxCallsPerRequest) {
+    return invoke(call);
+  }
 }

@@ -154,6 +154,27 @@ class CallDispatcherTests {
   }
 
   @Test
+  void aCapOfOneCallPerRequestSendsEveryCallInItsOwnRequest() throws Exception {
+    DispatchFixture f = fixture(s -> s);
+    FakeWorker w1 = f.started(f.worker("w1"));
+    f.awaitAllPartitionsOwned(w1);
+    f.awaitAlive(w1);
+
+    int calls = 1_000;
+    List<CompletableFuture<InvocationOutcome>> futures = new ArrayList<>();
+    for (int i = 0; i < calls; i++) {
+      futures.add(f.dispatcher.invoke(call("v" + i), 1));
+    }
+
+    for (int i = 0; i < calls; i++) {
+      assertThat(payloadOf(futures.get(i).get(30, TimeUnit.SECONDS))).isEqualTo("v" + i);
+    }
+    // the same burst without a cap shares records (the test above); with a cap of 1 it cannot
+    assertThat(w1.requests()).isEqualTo(calls);
+    assertThat(f.dispatcher.pendingCount()).isZero();
+  }
+
+  @Test
   void everyCallOfSilentWorkerCompletesOnceViaAnotherWorker() throws Exception {
     DispatchFixture f =
         // only the worker's death triggers a resend

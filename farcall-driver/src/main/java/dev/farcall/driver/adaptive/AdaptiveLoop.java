@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * The adaptive policy at work in the driver, off the program's threads: every {@code period} (100
  * ms) it reads each site's counters (through {@link SiteProfileSmoother}s: bounded memory per
  * site), home's load and the workers' capacity, asks the policy for one round, applies its flips
- * (unless in shadow mode) and trials, reports its decisions with their figures, and adapts how
- * often each counted LOCAL site times a call so that timing stays under 1% of the site's cost. Its
- * own CPU time and the memory it keeps are measured and reported in the run's stats.
+ * (unless in shadow mode), trials and batch sizes, reports its decisions with their figures, and
+ * adapts how often each counted LOCAL site times a call so that timing stays under 1% of the site's
+ * cost. Its own CPU time and the memory it keeps are measured and reported in the run's stats.
  */
 public final class AdaptiveLoop implements AutoCloseable {
 
@@ -199,6 +199,9 @@ public final class AdaptiveLoop implements AutoCloseable {
       events.add(event(d, wallNow - (nanoNow - d.atNanos()) / 1_000_000));
     }
     sites.decide(flips);
+    for (int site = 0; site < sites.siteCount(); site++) {
+      sites.batchSize(site, outcome.batchSize(site));
+    }
     for (TrialRequest trial : outcome.trials()) {
       sites.trial(trial.site(), trial.calls());
       events.add(trialEvent(trial, wallNow - (nanoNow - trial.atNanos()) / 1_000_000));

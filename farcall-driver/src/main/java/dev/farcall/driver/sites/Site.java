@@ -29,6 +29,9 @@ final class Site {
   // set once the site ran in MODE_LOCAL, whose calls nobody counts
   volatile boolean uncountedLocalCalls;
   volatile Decision decision;
+  // Most calls of this site per request, as the adaptive policy recommends (no cap of its own until
+  // a policy says so).
+  volatile int maxCallsPerRequest = Integer.MAX_VALUE;
   private final ClassLoader loader;
   private final Supplier<ArgumentCodec> codecs;
   private volatile Method method;

@@ -134,6 +134,19 @@ public final class SiteDispatcher
     }
   }
 
+  /**
+   * Caps the calls of a site that travel in one request (the policy's batch size, from the site's
+   * measured overhead over its work).
+   */
+  public void batchSize(int site, int maxCallsPerRequest) {
+    sites[site].maxCallsPerRequest = Math.max(1, maxCallsPerRequest);
+  }
+
+  /** The cap {@link #batchSize(int, int)} set ({@link Integer#MAX_VALUE} before any). */
+  public int batchSize(int site) {
+    return sites[site].maxCallsPerRequest;
+  }
+
   /** How many sites the run has (ids are 0 to this, exclusive). */
   public int siteCount() {
     return sites.length;
@@ -257,7 +270,8 @@ public final class SiteDispatcher
                   List.of(payload),
                   deadline,
                   Optional.of(run.runId()),
-                  RemoteCall.Delivery.RETRY_ON_ANOTHER_WORKER));
+                  RemoteCall.Delivery.RETRY_ON_ANOTHER_WORKER),
+              site.maxCallsPerRequest);
     } catch (RuntimeException sendFailed) {
       return failedRemote(site, started, "");
     }

@@ -74,6 +74,30 @@ class AdaptiveLoopTests {
   }
 
   @Test
+  void aRemoteSitesCallsGoOutCappedAtTheBatchSizeThePolicyMeasured() throws Throwable {
+    try (WorkerLikeInvoker worker = WorkerLikeInvoker.serving(Examples.JAR)) {
+      SitePlan remote = new SitePlan(COLLATZ, Decision.REMOTE, "the plan sends it away", 10, true);
+      InProcessRun run = InProcessRun.of(Examples.JAR, List.of(remote), worker);
+      assertThat(run.dispatcher.batchSize(0)).as("before any round").isEqualTo(Integer.MAX_VALUE);
+      // judge the REMOTE site late, so that its calls keep going to the worker for a while
+      try (AdaptiveLoop loop = loop(run, Map.of(CostBenefitOptions.MIN_SAMPLES, 1000))) {
+        loop.start();
+
+        run.runMain(Examples.main("parallelstream"), "3000");
+
+        assertThat(loop.rounds()).isPositive();
+      }
+      // the policy's batch size (overhead over work, capped by calls at once and maxBatch) is set
+      // on the site and asked of the dispatcher by its calls; it moves as the figures do
+      assertThat(run.dispatcher.batchSize(0)).isBetween(1, CostBenefitOptions.DEFAULT_MAX_BATCH);
+      assertThat(worker.lastCap(COLLATZ))
+          .as("what the last call asked the dispatcher")
+          .hasValueSatisfying(
+              cap -> assertThat(cap).isBetween(1, CostBenefitOptions.DEFAULT_MAX_BATCH));
+    }
+  }
+
+  @Test
   void aTinySiteStaysHome() throws Throwable {
     try (WorkerLikeInvoker worker = WorkerLikeInvoker.serving(Examples.JAR)) {
       InProcessRun run = InProcessRun.of(Examples.JAR, List.of(countedLocal(MIX)), worker);

@@ -40,6 +40,7 @@ public final class WorkerLikeInvoker implements RemoteInvoker, AutoCloseable {
   private final ExecutorService slots;
   private final boolean answer;
   private final Map<MethodId, LongAdder> served = new ConcurrentHashMap<>();
+  private final Map<MethodId, Integer> lastCap = new ConcurrentHashMap<>();
 
   private WorkerLikeInvoker(Path jar, boolean answer) {
     this.workerLoader =
@@ -71,6 +72,17 @@ public final class WorkerLikeInvoker implements RemoteInvoker, AutoCloseable {
   public long served(MethodId method) {
     LongAdder a = served.get(method);
     return a == null ? 0 : a.sum();
+  }
+
+  /** The most calls per request the caller asked for in its latest call of a method, if any. */
+  public java.util.Optional<Integer> lastCap(MethodId method) {
+    return java.util.Optional.ofNullable(lastCap.get(method));
+  }
+
+  @Override
+  public CompletableFuture<InvocationOutcome> invoke(RemoteCall call, int maxCallsPerRequest) {
+    lastCap.put(MethodId.of(call.method()), maxCallsPerRequest);
+    return invoke(call);
   }
 
   @Override
