@@ -42,10 +42,13 @@ final class RunPolicies {
   /**
    * Where a run's sites start: under an adaptive policy, each site a user did not fix starts where
    * the policy left it at the end of the program's last run (its learned decision); otherwise, and
-   * for sites nothing was learned of, the plan's decision.
+   * for sites nothing was learned of, the plan's decision. A run that asks for a plan of its own
+   * (another heuristic, or placement tunables) starts from that plan: what it asked for wins over
+   * what earlier runs left.
    */
-  RunPlan startingPoint(ProgramRef program, RunPlan plan, Optional<PolicySpec> policy) {
-    if (policy.isEmpty() || plan.methods().isEmpty()) {
+  RunPlan startingPoint(
+      ProgramRef program, RunPlan plan, Optional<PolicySpec> policy, boolean ownPlan) {
+    if (policy.isEmpty() || ownPlan || plan.methods().isEmpty()) {
       return plan;
     }
     Map<String, SiteProfile> learned = profiles.of(program.sha256());

@@ -87,7 +87,10 @@ public class RunService implements SmartLifecycle, ProgramUsage {
     RunPolicies.Split split = policies.split(request.adaptivePolicy(), request.tunables());
     RunPlan plan =
         policies.startingPoint(
-            program, plan(program, request.heuristic(), split.placementTunables()), split.policy());
+            program,
+            plan(program, request.heuristic(), split.placementTunables()),
+            split.policy(),
+            ownPlan(request.heuristic(), split));
     RunView view =
         new RunView(
             UUID.randomUUID().toString(),
@@ -285,7 +288,8 @@ public class RunService implements SmartLifecycle, ProgramUsage {
           policies.startingPoint(
               program.get(),
               plans.planFor(program.get(), view.heuristic(), split.placementTunables()),
-              split.policy());
+              split.policy(),
+              ownPlan(view.heuristic(), split));
     } catch (RuntimeException e) {
       log.warn(
           "run {}: planning again failed ({}); it runs with every call at home",
@@ -311,5 +315,10 @@ public class RunService implements SmartLifecycle, ProgramUsage {
   @Override
   public int getPhase() {
     return 10;
+  }
+
+  /** Whether a run asked for a plan of its own rather than the program's. */
+  private static boolean ownPlan(String heuristic, RunPolicies.Split split) {
+    return heuristic != null || !split.placementTunables().isEmpty();
   }
 }
