@@ -9,6 +9,7 @@ import dev.farcall.heuristics.adaptive.Movability;
 import dev.farcall.heuristics.adaptive.PolicyOutcome;
 import dev.farcall.heuristics.adaptive.PolicyRound;
 import dev.farcall.heuristics.adaptive.PolicyState;
+import dev.farcall.heuristics.adaptive.SiteCounters;
 import dev.farcall.heuristics.adaptive.SiteDecision;
 import dev.farcall.heuristics.adaptive.SiteMode;
 import dev.farcall.heuristics.adaptive.SiteProfile;
@@ -55,6 +56,9 @@ public final class AdaptiveLoop implements AutoCloseable {
 
   static final int MAX_SAMPLE_EVERY = 1 << 16;
 
+  /** JFR samples of a site in one round needed to estimate its work from them. */
+  static final int MIN_WINDOW_SAMPLES = 2;
+
   /** What the loop keeps per site besides the policy's state: a smoother, ~20 fields. */
   private static final long BYTES_PER_SITE = 256;
 
@@ -66,6 +70,8 @@ public final class AdaptiveLoop implements AutoCloseable {
   private final CpuSampler sampler;
   private final Duration period;
   private final SiteProfileSmoother[] smoothers;
+  // Each site's counters at the previous round: the window of the sampling estimate.
+  private final SiteCounters[] lastCounters;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final com.sun.management.OperatingSystemMXBean os;
   private final ScheduledExecutorService thread =
@@ -105,6 +111,8 @@ public final class AdaptiveLoop implements AutoCloseable {
     }
     this.sampler = new CpuSampler(methods, Duration.ofMillis(20));
     this.smoothers = new SiteProfileSmoother[sites.siteCount()];
+    this.lastCounters = new SiteCounters[sites.siteCount()];
+    java.util.Arrays.fill(lastCounters, SiteCounters.ZERO);
     long now = System.nanoTime();
     for (int i = 0; i < smoothers.length; i++) {
       smoothers[i] = SiteProfileSmoother.startingAt(now);
@@ -146,8 +154,10 @@ public final class AdaptiveLoop implements AutoCloseable {
     long now = System.nanoTime();
     long samples = sampler.total();
     List<SiteProfile> profiles = new ArrayList<>(smoothers.length);
+    SiteCounters[] counters = new SiteCounters[smoothers.length];
     for (int i = 0; i < smoothers.length; i++) {
-      smoothers[i].observe(now, sites.counters(i, sampler.samples(i)), samples);
+      counters[i] = sites.counters(i, sampler.samples(i));
+      smoothers[i].observe(now, counters[i], samples);
       profiles.add(profile(i));
     }
     Optional<ClusterCapacity> capacity = cluster.get();
@@ -158,7 +168,8 @@ public final class AdaptiveLoop implements AutoCloseable {
       state = outcome.state();
       apply(outcome);
     }
-    adaptSampling();
+    adaptSampling(counters);
+    System.arraycopy(counters, 0, lastCounters, 0, counters.length);
     lastSamples = samples;
     lastRoundNanos = now;
     rounds++;
@@ -252,11 +263,27 @@ public final class AdaptiveLoop implements AutoCloseable {
    * One counted local call in N is timed, N such that timing costs at most 1% of the site's calls
    * (a site of 6 µs is timed every call, one of 600 ns one call in 10).
    */
-  private void adaptSampling() {
+  /**
+   * One call in how many a LOCAL site times. From the site's work, its latest figure: the mean of
+   * the round's timed calls (or the smoothed one when none was timed), or, when larger, the CPU its
+   * JFR samples show over the round's calls; so that timing stays under 1% of that work. And at
+   * most half the round's calls, so that a site whose calls turn heavy and few still times a couple
+   * of them each round: a phase change shows within a round or two, where 1 in thousands would take
+   * minutes and JFR takes seconds to start in a new JVM.
+   */
+  private void adaptSampling(SiteCounters[] counters) {
     int[] every = new int[smoothers.length];
+    double samplePeriodNanos = sampler.period().toNanos();
     for (int i = 0; i < every.length; i++) {
-      double work = smoothers[i].local().workNanos();
-      every[i] =
+      SiteCounters now = counters[i];
+      SiteCounters before = lastCounters[i];
+      long timed = now.localTimedCalls() - before.localTimedCalls();
+      double timedWork =
+          timed > 0
+              ? (double) (now.localTimedNanos() - before.localTimedNanos()) / timed
+              : smoothers[i].local().workNanos();
+      double work = Math.max(timedWork, sampledWorkPerCall(now, before, samplePeriodNanos));
+      int budget =
           work <= 0
               ? INITIAL_SAMPLE_EVERY
               : (int)
@@ -264,8 +291,24 @@ public final class AdaptiveLoop implements AutoCloseable {
                       1,
                       Math.min(
                           MAX_SAMPLE_EVERY, Math.ceil(TIMING_COST_NANOS / (TIMING_BUDGET * work))));
+      long calls = now.localCalls() - before.localCalls();
+      every[i] = calls > 0 ? (int) Math.max(1, Math.min(budget, calls / 2)) : budget;
     }
     sites.sampleEvery(every);
+  }
+
+  /**
+   * CPU per LOCAL call in the round's window from JFR: each execution sample stands for a sampling
+   * period of one thread's CPU. Needs at least {@value #MIN_WINDOW_SAMPLES} samples, else 0 (a
+   * single sample says little).
+   */
+  static double sampledWorkPerCall(SiteCounters now, SiteCounters before, double periodNanos) {
+    long samples = now.cpuSamples() - before.cpuSamples();
+    long calls = now.localCalls() - before.localCalls();
+    if (samples < MIN_WINDOW_SAMPLES || calls <= 0) {
+      return 0;
+    }
+    return samples * periodNanos / calls;
   }
 
   private double cpuShare(int site) {

@@ -5,7 +5,8 @@ import java.util.concurrent.RecursiveTask;
 
 /**
  * Divide and conquer on a ForkJoinPool; the leaves call a pure method on slices of an array.
- * Argument: the array's length (default 32,000; leaves take 2,000 elements or fewer).
+ * Arguments: the array's length (default 32,000; leaves take 2,000 elements or fewer) and how many
+ * times the whole sum is computed (default 1; more makes a longer run with the same calls).
  */
 public class Main {
 
@@ -50,9 +51,13 @@ public class Main {
     for (int i = 0; i < data.length; i++) {
       data[i] = (i * 7919) % 1000;
     }
+    int passes = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     ForkJoinPool pool = new ForkJoinPool(4);
     try {
-      long result = pool.invoke(new Sum(data, 0, data.length));
+      long result = 0;
+      for (int pass = 0; pass < passes; pass++) {
+        result = result * 31 + pool.invoke(new Sum(data, 0, data.length));
+      }
       System.out.println("fork/join result: " + result);
       System.out.println("first slice: " + mixSlice(data, 0, 2_000));
     } finally {
