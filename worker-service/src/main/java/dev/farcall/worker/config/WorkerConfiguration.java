@@ -12,6 +12,7 @@ import dev.farcall.worker.jar.JarCache;
 import dev.farcall.worker.kafka.InvocationConsumer;
 import dev.farcall.worker.kafka.KafkaClients;
 import dev.farcall.worker.objects.ObjectTable;
+import dev.farcall.worker.objects.OwnerRunSweeper;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -114,6 +115,13 @@ public class WorkerConfiguration {
   ObjectTable objectTable(
       CallExecutor executor, ExecutorService objectThreads, WorkerProperties worker) {
     return new ObjectTable(executor, objectThreads, worker.objectLimits());
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "close")
+  OwnerRunSweeper ownerRunSweeper(
+      ObjectTable objects, KafkaClients clients, WorkerProperties worker) {
+    return new OwnerRunSweeper(
+        objects, clients.newAdmin(worker.getId()), worker.getOwnerSweepInterval());
   }
 
   @Bean

@@ -36,6 +36,9 @@ public class WorkerProperties {
   /** Default read timeout of requests to the coordinator. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
+  /** A listing of the broker's topics every 10 s: cheap, and an ended run's objects go soon. */
+  public static final Duration DEFAULT_OWNER_SWEEP_INTERVAL = Duration.ofSeconds(10);
+
   /** Unique id of this worker; defaults to the host name plus a short random suffix. */
   private String id;
 
@@ -77,7 +80,6 @@ public class WorkerProperties {
   /** Read timeout of requests to the coordinator. */
   private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
-  /** The configured id, or a generated one (host name plus random suffix) fixed on first use. */
   /** How many remote objects this worker holds at most; one more is refused. */
   private int maxObjects = ObjectLimits.DEFAULT_MAX_OBJECTS;
 
@@ -86,6 +88,20 @@ public class WorkerProperties {
    * quarter of the maximum heap.
    */
   private DataSize maxObjectHeap;
+
+  /**
+   * How often the worker looks whether the runs that own its objects have ended (their reply topics
+   * deleted), to end those objects and free what they hold.
+   */
+  private Duration ownerSweepInterval = DEFAULT_OWNER_SWEEP_INTERVAL;
+
+  public Duration getOwnerSweepInterval() {
+    return ownerSweepInterval;
+  }
+
+  public void setOwnerSweepInterval(Duration ownerSweepInterval) {
+    this.ownerSweepInterval = ownerSweepInterval;
+  }
 
   public int getMaxObjects() {
     return maxObjects;
@@ -112,6 +128,7 @@ public class WorkerProperties {
     return new ObjectLimits(maxObjects, bytes);
   }
 
+  /** The configured id, or a generated one (host name plus random suffix) fixed on first use. */
   public synchronized String getId() {
     if (id == null || id.isBlank()) {
       id = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);

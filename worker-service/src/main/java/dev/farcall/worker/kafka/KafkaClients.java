@@ -85,6 +85,16 @@ public final class KafkaClients {
   }
 
   /** A new producer; the caller owns and closes it. */
+  /** An admin client, for the look at which topics exist (see the objects' owner sweep). */
+  public org.apache.kafka.clients.admin.Admin newAdmin(String workerId) {
+    return org.apache.kafka.clients.admin.Admin.create(
+        Map.of(
+            org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            properties.getBootstrapServers(),
+            org.apache.kafka.clients.admin.AdminClientConfig.CLIENT_ID_CONFIG,
+            "farcall-worker-" + workerId + "-admin"));
+  }
+
   public KafkaProducer<String, byte[]> newProducer(String workerId) {
     return new KafkaProducer<>(producerConfig(workerId));
   }

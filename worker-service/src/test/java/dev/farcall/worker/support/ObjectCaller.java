@@ -36,8 +36,12 @@ public final class ObjectCaller implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
 
   public ObjectCaller(TestKafka kafka, int partitions) {
+    this(kafka, partitions, kafka.topics().prefix() + "replies.objects");
+  }
+
+  /** A caller whose replies come on {@code replies} (created here), like a run's own topic. */
+  public ObjectCaller(TestKafka kafka, int partitions, String replies) {
     String bootstrap = kafka.bootstrapServers();
-    String replies = kafka.topics().prefix() + "replies.objects";
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       admin.createTopics(List.of(new NewTopic(replies, 1, (short) 1))).all().get();
