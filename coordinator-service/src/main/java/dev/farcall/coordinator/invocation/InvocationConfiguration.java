@@ -61,7 +61,8 @@ class InvocationConfiguration {
       ProgramLookup programs,
       ProgramLoaders loaders,
       RemoteObjects restObjects,
-      DispatchProperties dispatch) {
-    return new ObjectService(programs, loaders, restObjects, dispatch);
+      DispatchProperties dispatch,
+      AnalysisService analyses) {
+    return new ObjectService(programs, loaders, restObjects, dispatch, analyses);
   }
 }

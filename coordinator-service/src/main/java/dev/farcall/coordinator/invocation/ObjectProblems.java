@@ -119,4 +119,37 @@ final class ObjectProblems {
       return p;
     }
   }
+
+  /**
+   * The type may not live remotely: a method a handle can call (or the constructor) has I/O, global
+   * writes or an exit (422, {@code object-type-refused}); nothing is created.
+   */
+  static final class TypeRefused extends FarcallException {
+    private final String className;
+
+    TypeRefused(String className, String reason) {
+      super(reason);
+      this.className = className;
+    }
+
+    @Override
+    public HttpStatus status() {
+      return HttpStatus.UNPROCESSABLE_CONTENT;
+    }
+
+    @Override
+    public String problemType() {
+      return "object-type-refused";
+    }
+
+    @Override
+    public String title() {
+      return "This type cannot be a remote object";
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+      return Map.of("className", className);
+    }
+  }
 }

@@ -2,6 +2,8 @@ package dev.farcall.coordinator.invocation;
 
 import dev.farcall.api.RemoteObjectLostException;
 import dev.farcall.api.RemoteOptions;
+import dev.farcall.coordinator.analysis.AnalysisNotReadyException;
+import dev.farcall.coordinator.analysis.AnalysisService;
 import dev.farcall.coordinator.dispatch.DispatchProperties;
 import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.program.ProgramNotFoundException;
@@ -13,6 +15,8 @@ import dev.farcall.dispatch.objects.ObjectInfo;
 import dev.farcall.dispatch.objects.ObjectSpec;
 import dev.farcall.dispatch.objects.RemoteObject;
 import dev.farcall.dispatch.objects.RemoteObjects;
+import dev.farcall.heuristics.analysis.ProgramModel;
+import dev.farcall.heuristics.analysis.RemoteObjectTypes;
 import dev.farcall.model.codec.MethodCodec;
 import dev.farcall.model.codec.NotTransferableException;
 import dev.farcall.model.codec.PlainValues;
@@ -39,16 +43,19 @@ class ObjectService {
   private final ProgramLoaders loaders;
   private final RemoteObjects objects;
   private final DispatchProperties dispatch;
+  private final AnalysisService analyses;
 
   ObjectService(
       ProgramLookup programs,
       ProgramLoaders loaders,
       RemoteObjects objects,
-      DispatchProperties dispatch) {
+      DispatchProperties dispatch,
+      AnalysisService analyses) {
     this.programs = programs;
     this.loaders = loaders;
     this.objects = objects;
     this.dispatch = dispatch;
+    this.analyses = analyses;
   }
 
   /** What {@code POST /programs/{id}/objects} answers. */
@@ -63,6 +70,7 @@ class ObjectService {
         programs.find(programId).orElseThrow(() -> new ProgramNotFoundException(programId));
     ProgramLoaders.LoadedProgram loaded = loaders.get(program);
     Constructor<?> constructor = constructor(loaded, programId, body, args.size());
+    checkType(programId, constructor);
     MethodCodec codec;
     byte[] payload;
     try {
@@ -107,6 +115,24 @@ class ObjectService {
                     "-");
               }
               throw InvocationService.asProblem(e, Deadline.in(options.callTimeout()));
+            });
+  }
+
+  /**
+   * The rule {@code Farcall.remote} applies in a run: the analysis must be DONE (409 otherwise) and
+   * the type free of I/O, global writes and exits in what a handle can call (422 otherwise).
+   */
+  private void checkType(String programId, Constructor<?> constructor) {
+    ProgramModel model =
+        analyses
+            .model(programId)
+            .orElseThrow(
+                () -> new AnalysisNotReadyException(programId, analyses.status(programId)));
+    Class<?> type = constructor.getDeclaringClass();
+    RemoteObjectTypes.refusal(model, type, MethodDescriptors.of(constructor))
+        .ifPresent(
+            reason -> {
+              throw new ObjectProblems.TypeRefused(type.getName(), reason);
             });
   }
 

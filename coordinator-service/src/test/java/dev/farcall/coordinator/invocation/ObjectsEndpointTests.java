@@ -52,6 +52,18 @@ class ObjectsEndpointTests extends CoordinatorTestBase {
             public int add(int k) { value += k; return value; }
             public int value() { return value; }
           }
+          """,
+          "example/Journal.java",
+          """
+          package example;
+          public class Journal {
+            private final String path;
+            public Journal(String path) { this.path = path; }
+            public void append(String line) throws java.io.IOException {
+              java.nio.file.Files.writeString(java.nio.file.Path.of(path), line + "\\n",
+                  java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
+          }
           """);
 
   @TempDir static Path dir;
@@ -70,6 +82,8 @@ class ObjectsEndpointTests extends CoordinatorTestBase {
     ResponseEntity<JsonNode> uploaded =
         new ProgramsClient(client(ADMIN_TOKEN)).upload(Files.readAllBytes(jar));
     programId = uploaded.getBody().get("id").asString();
+    // creation checks the type with the analysis, as Farcall.remote does in a run
+    new dev.farcall.coordinator.analysis.AnalysisClient(client(ADMIN_TOKEN)).awaitDone(programId);
     if (worker == null) {
       worker =
           FakeWorker.builder(kafka.getBootstrapServers(), kafka.topics(), "objects-fake")
@@ -194,6 +208,26 @@ class ObjectsEndpointTests extends CoordinatorTestBase {
     assertThat(bad.getStatusCode().value()).isEqualTo(422);
     assertThat(bad.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(get(VIEWER_TOKEN, "/api/v1/objects").getBody().size()).isEqualTo(before);
+  }
+
+  @Test
+  void aTypeWhoseMethodWritesAFileIsRefusedWithTheAnalysisReasonAndNothingIsCreated() {
+    int before = get(VIEWER_TOKEN, "/api/v1/objects").getBody().size();
+    long received = worker.received();
+
+    ResponseEntity<JsonNode> refused =
+        post(
+            ADMIN_TOKEN,
+            "/api/v1/programs/" + programId + "/objects",
+            "{\"className\": \"example.Journal\", \"args\": [\"/tmp/journal.txt\"]}");
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(422);
+    assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(refused.getBody().get("type").asString()).endsWith("/object-type-refused");
+    assertThat(refused.getBody().get("className").asString()).isEqualTo("example.Journal");
+    assertThat(refused.getBody().get("detail").asString()).contains("method append").contains("IO");
+    assertThat(get(VIEWER_TOKEN, "/api/v1/objects").getBody().size()).isEqualTo(before);
+    assertThat(worker.received()).as("nothing sent to a worker").isEqualTo(received);
   }
 
   /** Holds Tally objects by id, computing what the real methods compute (no program code runs). */
