@@ -10,7 +10,14 @@ RESULTS = pathlib.Path(__file__).resolve().parent.parent / "results"
 
 
 def fmt(value):
-    return f"{value:,.1f}" if isinstance(value, float) else f"{value:,}"
+    """Three decimals under 1, two under 10 (ratios), one above (times, rates)."""
+    if not isinstance(value, float):
+        return f"{value:,}"
+    if abs(value) < 1:
+        return f"{value:.3f}"
+    if abs(value) < 10:
+        return f"{value:.2f}"
+    return f"{value:,.1f}"
 
 
 def table(path):

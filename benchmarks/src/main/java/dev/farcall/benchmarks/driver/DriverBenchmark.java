@@ -53,6 +53,10 @@ public final class DriverBenchmark {
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     Path dir = Files.createTempDirectory("farcall-driver-bench-");
+    // runs execute as users of their own: a directory they may pass keeps the coordinators' run
+    // directories (and the CDS archive this waits for) under it
+    Files.setPosixFilePermissions(
+        dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     ArrayNode figures = JSON.createArrayNode();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0, false)) {
       String bootstrap = broker.bootstrapServers();
