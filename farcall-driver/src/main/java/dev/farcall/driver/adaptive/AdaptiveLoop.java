@@ -260,10 +260,6 @@ public final class AdaptiveLoop implements AutoCloseable {
   }
 
   /**
-   * One counted local call in N is timed, N such that timing costs at most 1% of the site's calls
-   * (a site of 6 µs is timed every call, one of 600 ns one call in 10).
-   */
-  /**
    * One call in how many a LOCAL site times. From the site's work, its latest figure: the mean of
    * the round's timed calls (or the smoothed one when none was timed), or, when larger, the CPU its
    * JFR samples show over the round's calls; so that timing stays under 1% of that work. And at
