@@ -63,6 +63,7 @@ class TimelineEndpointTests extends CoordinatorTestBase {
     assertThat(response.getBody().get("type").asString()).endsWith("/run-not-found");
   }
 
+  /** A run that stays RUNNING long enough for the test to see it so on a loaded machine. */
   private String startSleepyRun() throws Exception {
     Path jar =
         TestPrograms.jar(
@@ -70,7 +71,7 @@ class TimelineEndpointTests extends CoordinatorTestBase {
             Map.of(
                 "demo/Sleepy.java",
                 "package demo; public class Sleepy { public static void main(String[] a)"
-                    + " throws Exception { Thread.sleep(3000); System.out.println(\""
+                    + " throws Exception { Thread.sleep(15000); System.out.println(\""
                     + java.util.UUID.randomUUID()
                     + "\"); } }"));
     String programId =
