@@ -164,7 +164,7 @@ class ComposeStackTests {
     List<CompletableFuture<FarcallRest.Response>> answers = new ArrayList<>();
     for (int i = 0; i < calls; i++) {
       answers.add(
-          api.invokeAsync(deadline, examples, Work.class.getName(), "spinTagged", iterations, i)
+          spinResendingLostConnections(deadline, iterations, i, 2)
               .whenComplete(
                   (response, error) -> {
                     answered.incrementAndGet();
@@ -208,6 +208,33 @@ class ComposeStackTests {
         .pollInterval(Duration.ofSeconds(1))
         .ignoreExceptions()
         .until(() -> api.aliveWorkers().containsKey(cutOff));
+  }
+
+  /**
+   * One call of the pure {@code spinTagged}, sent again when the HTTP connection to the published
+   * port closed before any answer: once in two CI runs such a connection closed right after a
+   * worker container's {@code podman network disconnect} (suspected: the firewall rules podman
+   * reloads then; not proven). What the test proves, resends inside Farcall and one answer per
+   * call, does not depend on this client's connection.
+   */
+  private static CompletableFuture<FarcallRest.Response> spinResendingLostConnections(
+      Duration deadline, int iterations, int tag, int resends) {
+    return api.invokeAsync(deadline, examples, Work.class.getName(), "spinTagged", iterations, tag)
+        .handle(
+            (response, error) -> {
+              Throwable cause =
+                  error instanceof java.util.concurrent.CompletionException c
+                      ? c.getCause()
+                      : error;
+              if (cause == null) {
+                return CompletableFuture.completedFuture(response);
+              }
+              if (cause instanceof java.io.IOException && resends > 0) {
+                return spinResendingLostConnections(deadline, iterations, tag, resends - 1);
+              }
+              return CompletableFuture.<FarcallRest.Response>failedFuture(cause);
+            })
+        .thenCompose(f -> f);
   }
 
   @Test
