@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -57,6 +60,53 @@ class KafkaTopicCreatorTests {
               .get(TopicConfig.CLEANUP_POLICY_CONFIG)
               .value();
       assertThat(policy).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+      assertThat(configs(admin, topics.heartbeats()))
+          .containsAllEntriesOf(KafkaTopicCreator.HEARTBEAT_CONFIGS);
     }
+  }
+
+  /**
+   * A heartbeats topic made by an older coordinator (compacted, but with the default week-long
+   * segments, so nothing was ever compacted) gets short segments when a coordinator starts: drivers
+   * read its whole history before their first call.
+   */
+  @Test
+  void anExistingHeartbeatsTopicGetsTheSegmentsThatLetItBeCompacted() throws Exception {
+    FarcallKafkaProperties properties = new FarcallKafkaProperties();
+    properties.setBootstrapServers(SharedBroker.bootstrapServers());
+    properties.setTopicPrefix("t" + UUID.randomUUID() + ".");
+    String heartbeats = properties.topics().heartbeats();
+    try (Admin admin =
+        Admin.create(
+            Map.<String, Object>of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.getBootstrapServers()))) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(heartbeats, 1, (short) 1)
+                      .configs(
+                          Map.of(
+                              TopicConfig.CLEANUP_POLICY_CONFIG,
+                              TopicConfig.CLEANUP_POLICY_COMPACT))))
+          .all()
+          .get();
+      assertThat(configs(admin, heartbeats).get(TopicConfig.SEGMENT_MS_CONFIG))
+          .isEqualTo(String.valueOf(7L * 24 * 3600 * 1000));
+
+      KafkaTopicCreator.createMissingTopics(properties);
+
+      assertThat(configs(admin, heartbeats))
+          .containsAllEntriesOf(KafkaTopicCreator.HEARTBEAT_CONFIGS);
+    }
+  }
+
+  private static Map<String, String> configs(Admin admin, String topic) throws Exception {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+    Map<String, String> values = new java.util.HashMap<>();
+    for (ConfigEntry entry : config.entries()) {
+      values.put(entry.name(), entry.value());
+    }
+    return values;
   }
 }
