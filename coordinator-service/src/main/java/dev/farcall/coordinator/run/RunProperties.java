@@ -198,6 +198,20 @@ public class RunProperties {
     /** The largest file a run may write, its stdout and stderr included (RLIMIT_FSIZE). */
     private DataSize maxFileSize = DataSize.ofGigabytes(1);
 
+    /**
+     * The CPUs runs may use, as {@code taskset}'s list ({@code 0}, {@code 2-3,6}): keeps runs off
+     * the cores of the coordinator, the broker or local workers. Empty: every CPU.
+     */
+    private String cpus = "";
+
+    public String getCpus() {
+      return cpus;
+    }
+
+    public void setCpus(String cpus) {
+      this.cpus = cpus;
+    }
+
     public IsolationSettings.Mode getMode() {
       return mode;
     }
@@ -354,7 +368,8 @@ public class RunProperties {
         isolation.getFirstUid(),
         isolation.getUidCount(),
         isolation.getMaxProcesses(),
-        isolation.getMaxFileSize().toBytes());
+        isolation.getMaxFileSize().toBytes(),
+        Optional.ofNullable(isolation.getCpus()).map(String::strip).filter(c -> !c.isEmpty()));
   }
 
   /** What every driver is told besides its run. */

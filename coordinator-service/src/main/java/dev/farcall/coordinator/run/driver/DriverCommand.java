@@ -20,9 +20,7 @@ import java.util.Optional;
  * @param cdsArchive the driver's class-data-sharing archive, when built
  * @param maxHeapBytes the run's {@code -Xmx}
  * @param jvmOptions extra JVM options from the configuration
- * @param userSwitch the prefix that switches to the run's user (empty without isolation)
- * @param maxProcesses RLIMIT_NPROC of the run
- * @param maxFileSizeBytes RLIMIT_FSIZE of the run
+ * @param confinement the run's user, resource limits and CPUs
  */
 public record DriverCommand(
     Path java,
@@ -30,12 +28,13 @@ public record DriverCommand(
     Optional<Path> cdsArchive,
     long maxHeapBytes,
     List<String> jvmOptions,
-    List<String> userSwitch,
-    int maxProcesses,
-    long maxFileSizeBytes) {
+    DriverConfinement confinement) {
 
   private static final Path SETSID = Path.of("/usr/bin/setsid");
   private static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
+
+  /** Pins a run to its CPUs (util-linux); every thread the JVM starts inherits the affinity. */
+  static final Path TASKSET = Path.of("/usr/bin/taskset");
 
   /**
    * Records the JVM's exit status atomically, then exits with it. Arguments: the status file, the
@@ -59,11 +58,19 @@ public record DriverCommand(
     command.add(dir.work().toString());
     if (Files.isExecutable(PRLIMIT)) {
       command.add(PRLIMIT.toString());
-      command.add("--nproc=" + maxProcesses);
-      command.add("--fsize=" + maxFileSizeBytes);
+      command.add("--nproc=" + confinement.maxProcesses());
+      command.add("--fsize=" + confinement.maxFileSizeBytes());
       command.add("--");
     }
-    command.addAll(userSwitch);
+    confinement
+        .cpus()
+        .ifPresent(
+            cpus -> {
+              command.add(TASKSET.toString());
+              command.add("--cpu-list");
+              command.add(cpus);
+            });
+    command.addAll(confinement.userSwitch());
     command.add(java.toString());
     command.addAll(jvmArguments());
     command.addAll(logging(dir));

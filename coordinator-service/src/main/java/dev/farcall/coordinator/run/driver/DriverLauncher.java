@@ -92,8 +92,6 @@ public final class DriverLauncher {
         distribution.cdsArchive(),
         maxHeapBytes,
         settings.jvmOptions(),
-        isolation.switchTo(uid),
-        isolation.maxProcesses(),
-        isolation.maxFileSizeBytes());
+        isolation.confinement(uid));
   }
 }

@@ -56,6 +56,10 @@ public final class RunIsolation {
    * @throws IllegalStateException when USER is asked for but not possible
    */
   public static RunIsolation decide(IsolationSettings settings) {
+    if (settings.cpus().isPresent() && !Files.isExecutable(DriverCommand.TASKSET)) {
+      throw new IllegalStateException(
+          "farcall.run.isolation.cpus needs " + DriverCommand.TASKSET + " (util-linux)");
+    }
     boolean possible = isRoot() && Files.isExecutable(SETPRIV);
     IsolationSettings.Mode mode =
         switch (settings.mode()) {
@@ -83,6 +87,7 @@ public final class RunIsolation {
           settings.firstUid(),
           settings.firstUid() + settings.uidCount() - 1);
     }
+    settings.cpus().ifPresent(cpus -> log.info("Runs execute on CPUs {}", cpus));
     return new RunIsolation(mode, settings);
   }
 
@@ -178,12 +183,10 @@ public final class RunIsolation {
         "--");
   }
 
-  public int maxProcesses() {
-    return settings.maxProcesses();
-  }
-
-  public long maxFileSizeBytes() {
-    return settings.maxFileSizeBytes();
+  /** The user, limits and CPUs of the driver of a run that got {@code uid} (or none). */
+  public DriverConfinement confinement(OptionalInt uid) {
+    return new DriverConfinement(
+        switchTo(uid), settings.maxProcesses(), settings.maxFileSizeBytes(), settings.cpus());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.farcall.coordinator.run.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,15 +14,42 @@ class DriverCommandTests {
   private static final RunDirectory DIR = RunDirectory.of(Path.of("/data/runs"), "r1");
 
   private static DriverCommand command(List<String> userSwitch) {
+    return command(userSwitch, Optional.empty());
+  }
+
+  private static DriverCommand command(List<String> userSwitch, Optional<String> cpus) {
     return new DriverCommand(
         Path.of("/jdk/bin/java"),
         Path.of("/data/runs/driver/farcall-driver-1.jar"),
         Optional.of(Path.of("/data/runs/driver/a.jsa")),
         64L << 20,
         List.of("-XX:+UseSerialGC"),
-        userSwitch,
-        100,
-        1L << 30);
+        new DriverConfinement(userSwitch, 100, 1L << 30, cpus));
+  }
+
+  @Test
+  void configuredCpusPinTheDriverBeforeItSwitchesUser() {
+    List<String> line =
+        command(List.of("/usr/bin/setpriv", "--reuid=7", "--"), Optional.of("2-3,6")).build(DIR);
+
+    assertThat(line)
+        .containsSubsequence(
+            DriverCommand.TASKSET.toString(),
+            "--cpu-list",
+            "2-3,6",
+            "/usr/bin/setpriv",
+            "/jdk/bin/java");
+    assertThat(command(List.of()).build(DIR)).doesNotContain(DriverCommand.TASKSET.toString());
+  }
+
+  @Test
+  void aCpuListTasksetCannotReadIsRefusedWithWhatIsWrong() {
+    for (String bad : List.of("", "a", "1,", "-1", "3-1", "0 1")) {
+      assertThatThrownBy(
+              () -> new DriverConfinement(List.of(), 1, 1, Optional.of(bad)), "cpus %s", bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("farcall.run.isolation.cpus");
+    }
   }
 
   @Test
