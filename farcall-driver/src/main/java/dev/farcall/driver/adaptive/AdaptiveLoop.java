@@ -6,6 +6,7 @@ import dev.farcall.heuristics.adaptive.AdaptivePolicy;
 import dev.farcall.heuristics.adaptive.ClusterCapacity;
 import dev.farcall.heuristics.adaptive.HomeLoad;
 import dev.farcall.heuristics.adaptive.Movability;
+import dev.farcall.heuristics.adaptive.PolicyLimits;
 import dev.farcall.heuristics.adaptive.PolicyOutcome;
 import dev.farcall.heuristics.adaptive.PolicyRound;
 import dev.farcall.heuristics.adaptive.PolicyState;
@@ -66,6 +67,8 @@ public final class AdaptiveLoop implements AutoCloseable {
   private final Supplier<Optional<ClusterCapacity>> cluster;
   private final AdaptivePolicy policy;
   private final Tunables tunables;
+  // in shadow mode the run dispatches as without a policy: no bound on the calls in flight either
+  private final boolean shadow;
   private final Consumer<List<dev.farcall.model.wire.SiteDecision>> reporter;
   private final CpuSampler sampler;
   private final Duration period;
@@ -103,6 +106,7 @@ public final class AdaptiveLoop implements AutoCloseable {
     this.cluster = cluster;
     this.policy = policy;
     this.tunables = tunables;
+    this.shadow = Boolean.TRUE.equals(tunables.values().get(PolicyLimits.SHADOW));
     this.reporter = reporter;
     this.period = period;
     List<dev.farcall.model.MethodId> methods = new ArrayList<>();
@@ -163,6 +167,9 @@ public final class AdaptiveLoop implements AutoCloseable {
     Optional<ClusterCapacity> capacity = cluster.get();
     HomeLoad home = homeLoad(now, samples);
     if (capacity.isPresent()) {
+      if (!shadow) {
+        sites.limitRemoteCallsInFlight(capacity.get().totalSlots());
+      }
       PolicyOutcome outcome =
           policy.decide(new PolicyRound(now, home, capacity.get(), profiles), state, tunables);
       state = outcome.state();

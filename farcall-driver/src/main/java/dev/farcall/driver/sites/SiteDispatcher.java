@@ -60,6 +60,8 @@ public final class SiteDispatcher
   private final ExecutorService asyncExecutor;
   private volatile ArgumentCodec codec;
   private volatile RemoteCallLog callLog;
+  private final AtomicInteger remoteInFlight = new AtomicInteger();
+  private volatile int remoteSlots = Integer.MAX_VALUE;
 
   public SiteDispatcher(
       RunIdentity run,
@@ -140,6 +142,21 @@ public final class SiteDispatcher
    */
   public void batchSize(int site, int maxCallsPerRequest) {
     sites[site].maxCallsPerRequest = Math.max(1, maxCallsPerRequest);
+  }
+
+  /**
+   * Bounds the run's remote calls in flight at once (the adaptive loop sets the alive workers'
+   * slots each round): a REMOTE site's call made while the run already has that many out runs at
+   * home instead of queueing behind them, so that home's cores work while its other threads wait
+   * for the workers. Trial calls are sent whatever the bound: they are there to measure.
+   */
+  public void limitRemoteCallsInFlight(int slots) {
+    remoteSlots = Math.max(1, slots);
+  }
+
+  /** The bound {@link #limitRemoteCallsInFlight} set ({@link Integer#MAX_VALUE} before any). */
+  public int remoteCallsInFlightLimit() {
+    return remoteSlots;
   }
 
   /** The cap {@link #batchSize(int, int)} set ({@link Integer#MAX_VALUE} before any). */
@@ -226,6 +243,10 @@ public final class SiteDispatcher
       site.localCalls.increment(); // decided LOCAL while this call was on its way here
       return hooks.localSentinel();
     }
+    if (site.decision == Decision.REMOTE && remoteInFlight.get() >= remoteSlots) {
+      site.localCalls.increment(); // every slot is taken: home works on this one meanwhile
+      return hooks.localSentinel();
+    }
     Optional<MethodCodec> methodCodec = site.codec();
     if (methodCodec.isEmpty() || !site.receiverIsExactly(arguments)) {
       return fallback(site);
@@ -244,9 +265,11 @@ public final class SiteDispatcher
     }
     long started = System.nanoTime();
     site.inFlight.incrementAndGet();
+    remoteInFlight.incrementAndGet();
     try {
       return awaitAndComplete(site, methodCodec.get(), payload, deadline, invoker.get(), started);
     } finally {
+      remoteInFlight.decrementAndGet();
       site.inFlight.decrementAndGet();
     }
   }

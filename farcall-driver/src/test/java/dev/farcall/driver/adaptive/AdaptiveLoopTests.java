@@ -2,16 +2,23 @@ package dev.farcall.driver.adaptive;
 
 import static dev.farcall.driver.sites.Examples.method;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.farcall.driver.sites.Decision;
 import dev.farcall.driver.sites.Examples;
 import dev.farcall.driver.sites.InProcessRun;
 import dev.farcall.driver.sites.SitePlan;
 import dev.farcall.driver.sites.WorkerLikeInvoker;
+import dev.farcall.heuristics.adaptive.AdaptivePolicy;
 import dev.farcall.heuristics.adaptive.ClusterCapacity;
 import dev.farcall.heuristics.adaptive.CostBenefitAdaptivePolicy;
 import dev.farcall.heuristics.adaptive.CostBenefitOptions;
 import dev.farcall.heuristics.adaptive.PolicyLimits;
+import dev.farcall.heuristics.adaptive.PolicyOutcome;
+import dev.farcall.heuristics.adaptive.PolicyRound;
+import dev.farcall.heuristics.adaptive.PolicyState;
+import dev.farcall.heuristics.placement.TunableDescriptor;
+import dev.farcall.heuristics.placement.Tunables;
 import dev.farcall.model.MethodId;
 import dev.farcall.model.wire.SiteDecision;
 import java.time.Duration;
@@ -97,6 +104,41 @@ class AdaptiveLoopTests {
     }
   }
 
+  /**
+   * With one slot on the workers, a REMOTE site's second call at once runs at home rather than
+   * queueing behind the first: the parallel stream's threads keep home's cores busy. (The common
+   * pool gives the stream at least two threads on this 2-core machine.)
+   */
+  @Test
+  void callsBeyondTheWorkersSlotsRunAtHomeMeanwhile() throws Throwable {
+    try (WorkerLikeInvoker worker = WorkerLikeInvoker.serving(Examples.JAR)) {
+      SitePlan remote = new SitePlan(COLLATZ, Decision.REMOTE, "the plan sends it away", 10, true);
+      InProcessRun run = InProcessRun.of(Examples.JAR, List.of(remote), worker);
+      AdaptivePolicy keepsEverything = new KeepsEveryDecision();
+      try (AdaptiveLoop loop =
+          new AdaptiveLoop(
+              run.dispatcher,
+              () -> Optional.of(new ClusterCapacity(1, 1, 1)),
+              keepsEverything,
+              keepsEverything.tunables(Map.of()),
+              decisions::addAll,
+              Duration.ofMillis(20))) {
+        loop.start();
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> loop.rounds() > 0);
+
+        run.runMain(Examples.main("parallelstream"), "3000");
+      }
+      assertThat(run.dispatcher.remoteCallsInFlightLimit()).isEqualTo(1);
+      var site = run.stats().getSites().get(0);
+      assertThat(site.getFallbacks()).isZero();
+      assertThat(site.getRemoteCalls()).as("calls sent to the worker").isPositive();
+      assertThat(site.getLocalCalls())
+          .as("calls run at home while the slot was taken")
+          .isPositive();
+      assertThat(worker.served(COLLATZ)).isEqualTo(site.getRemoteCalls());
+    }
+  }
+
   @Test
   void aTinySiteStaysHome() throws Throwable {
     try (WorkerLikeInvoker worker = WorkerLikeInvoker.serving(Examples.JAR)) {
@@ -129,6 +171,29 @@ class AdaptiveLoopTests {
       assertThat(worker.served(COLLATZ)).isZero();
       assertThat(run.stats().getRemoteCalls()).isZero();
       assertThat(decisions).isNotEmpty().allSatisfy(d -> assertThat(d.getApplied()).isFalse());
+    }
+  }
+
+  /** A policy that flips nothing and asks for no trial: the plan's decisions hold. */
+  private static final class KeepsEveryDecision implements AdaptivePolicy {
+    @Override
+    public String name() {
+      return "keeps-every-decision";
+    }
+
+    @Override
+    public String description() {
+      return "Flips nothing.";
+    }
+
+    @Override
+    public List<TunableDescriptor> parameters() {
+      return List.of();
+    }
+
+    @Override
+    public PolicyOutcome decide(PolicyRound round, PolicyState state, Tunables tunables) {
+      return new PolicyOutcome(List.of(), List.of(), state);
     }
   }
 }
