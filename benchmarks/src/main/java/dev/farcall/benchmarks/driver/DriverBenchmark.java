@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +35,9 @@ import java.util.stream.Stream;
  */
 public final class DriverBenchmark {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final String PROGRAMS = "dev.farcall.examples.programs.";
+  static final String PROGRAMS = "dev.farcall.examples.programs.";
 
   /** Makes the static work estimate tiny, so the plan keeps every movable method LOCAL. */
   private static final Map<String, Object> ALL_LOCAL = Map.of("nsPerInstruction", 0.01);
@@ -46,7 +45,7 @@ public final class DriverBenchmark {
   private DriverBenchmark() {}
 
   /** A program timed as a run and as plain java. */
-  private record Program(String label, String mainClass, List<String> args) {}
+  record Program(String label, String mainClass, List<String> args) {}
 
   public static void main(String[] args) throws Exception {
     int startups = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -173,8 +172,14 @@ public final class DriverBenchmark {
     return (finished.toEpochMilli() - requested.toEpochMilli());
   }
 
-  private static double plainMillis(Program p) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
+  static double plainMillis(Program p) throws IOException, InterruptedException {
+    return plainMillis(p, List.of());
+  }
+
+  /** The same, the command started through {@code prefix} (e.g. {@code taskset -c 0}). */
+  static double plainMillis(Program p, List<String> prefix)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(FarcallCluster.examplesJar().toString());
@@ -192,13 +197,15 @@ public final class DriverBenchmark {
     return (System.nanoTime() - start) / 1e6;
   }
 
-  private static String startRun(
+  static String startRun(
       FarcallCluster cluster, String mainClass, List<String> args, Map<String, Object> tunables)
       throws Exception {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("mainClass", mainClass);
     body.put("args", args);
-    body.put("tunables", tunables);
+    if (!tunables.isEmpty()) {
+      body.put("tunables", tunables); // none: the default plan and the adaptive policy
+    }
     HttpResponse<String> r =
         HTTP.send(
             HttpRequest.newBuilder(
@@ -214,7 +221,7 @@ public final class DriverBenchmark {
     return JSON.readTree(r.body()).path("id").asText();
   }
 
-  private static JsonNode awaitEnd(FarcallCluster cluster, String id) throws Exception {
+  static JsonNode awaitEnd(FarcallCluster cluster, String id) throws Exception {
     long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (System.nanoTime() < until) {
       JsonNode run = JSON.readTree(get(cluster, cluster.apiUrl() + "/runs/" + id));
@@ -227,7 +234,7 @@ public final class DriverBenchmark {
     throw new IllegalStateException("run " + id + " did not end");
   }
 
-  private static void awaitAnalysis(FarcallCluster cluster) throws Exception {
+  static void awaitAnalysis(FarcallCluster cluster) throws Exception {
     long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (System.nanoTime() < until) {
       JsonNode a =
@@ -265,7 +272,7 @@ public final class DriverBenchmark {
         .body();
   }
 
-  private static ObjectNode figure(String name, String unit, List<Double> values, int pct) {
+  static ObjectNode figure(String name, String unit, List<Double> values, int pct) {
     ObjectNode f = JSON.createObjectNode();
     f.put("name", name);
     f.put("unit", unit);
@@ -301,9 +308,33 @@ public final class DriverBenchmark {
   private static void write(
       ArrayNode figures, double loadBefore, double loadAfter, int startups, int reps)
       throws IOException {
+    write(
+        "driver",
+        "Run driver: start-up and the cost of a JVM per run",
+        List.of(
+            startups
+                + " start-ups per setting, alternated between a coordinator with and one without"
+                + " the driver's CDS archive; "
+                + reps
+                + " repetitions per program, alternated with plain java.",
+            "Runs and plain java share this machine with the coordinator and the broker."),
+        figures,
+        loadBefore,
+        loadAfter);
+  }
+
+  /** Writes {@code benchmarks/results/<area>.json} in the format tables.py reads. */
+  static void write(
+      String area,
+      String title,
+      List<String> noteLines,
+      ArrayNode figures,
+      double loadBefore,
+      double loadAfter)
+      throws IOException {
     ObjectNode root = JSON.createObjectNode();
-    root.put("area", "driver");
-    root.put("title", "Run driver: start-up and the cost of a JVM per run");
+    root.put("area", area);
+    root.put("title", title);
     root.put("date", Instant.now().toString());
     ObjectNode machine = root.putObject("machine");
     machine.put("cpus", Runtime.getRuntime().availableProcessors());
@@ -318,22 +349,15 @@ public final class DriverBenchmark {
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
     root.putObject("loadAverage").put("before", loadBefore).put("after", loadAfter);
     ArrayNode notes = root.putArray("notes");
-    notes.add(
-        startups
-            + " start-ups per setting, alternated between a coordinator with and one without the"
-            + " driver's CDS archive; "
-            + reps
-            + " repetitions per program, alternated with plain java.");
-    notes.add("Runs and plain java share this machine with the coordinator and the broker.");
+    noteLines.forEach(notes::add);
     root.set("figures", figures);
-    Path out = Path.of("benchmarks", "results", "driver.json");
+    Path out = Path.of("benchmarks", "results", area + ".json");
     Files.createDirectories(out.getParent());
     JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), root);
-    System.out.println(
-        "wrote " + out.toAbsolutePath() + ": " + Arrays.toString(new int[] {startups, reps}));
+    System.out.println("wrote " + out.toAbsolutePath());
   }
 
-  private static void deleteRecursively(Path dir) {
+  static void deleteRecursively(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
