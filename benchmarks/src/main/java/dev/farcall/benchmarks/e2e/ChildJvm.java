@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A peer's server in a child JVM with this JVM's class path. The child prints {@code READY <port>}
  * when it serves; it stops when its standard input closes (or is destroyed by {@link #close()}).
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
   private final Process process;
   private final int port;
@@ -25,7 +25,7 @@ final class ChildJvm implements AutoCloseable {
     this.port = port;
   }
 
-  static ChildJvm start(Class<?> mainClass, List<String> jvmOptions) throws IOException {
+  public static ChildJvm start(Class<?> mainClass, List<String> jvmOptions) throws IOException {
     List<String> command = command(mainClass, jvmOptions, List.of());
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -76,7 +76,7 @@ final class ChildJvm implements AutoCloseable {
    *
    * @throws IOException if it does not end within {@code timeout} or ends with a non-zero status
    */
-  static List<String> run(
+  public static List<String> run(
       Class<?> mainClass, List<String> jvmOptions, List<String> args, Duration timeout)
       throws IOException, InterruptedException {
     Process process =
@@ -113,12 +113,12 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Blocks until standard input closes: the child's way to notice its parent stopped it. */
-  static void awaitParentExit() {
+  public static void awaitParentExit() {
     try {
       while (System.in.read() >= 0) {
         // ignore input

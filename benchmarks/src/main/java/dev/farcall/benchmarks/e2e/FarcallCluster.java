@@ -236,6 +236,11 @@ public final class FarcallCluster implements AutoCloseable {
     }
   }
 
+  /** The SHA-256 of the uploaded examples jar (hex), as a run names its program's jar. */
+  public String jarSha256() {
+    return jarSha256;
+  }
+
   /** A bean of the coordinator's context (e.g. its data source, to record history quickly). */
   public <T> T coordinatorBean(Class<T> type) {
     return coordinator.getBean(type);

@@ -2,19 +2,34 @@ package dev.farcall.benchmarks.e2e;
 
 import java.util.Arrays;
 
-/** Round-trip times of one measurement, in nanoseconds, with the figures we report. */
+/**
+ * Round-trip times of one measurement, in nanoseconds, with the figures we report. Grows beyond its
+ * initial capacity, so a measurement bounded in time keeps every call.
+ */
 final class Latencies {
 
-  private final long[] nanos;
+  private long[] nanos;
   private int count;
 
   Latencies(int capacity) {
-    this.nanos = new long[capacity];
+    this.nanos = new long[Math.max(1, capacity)];
   }
 
   synchronized void add(long value) {
-    if (count < nanos.length) {
-      nanos[count++] = value;
+    if (count == nanos.length) {
+      nanos = Arrays.copyOf(nanos, nanos.length * 2);
+    }
+    nanos[count++] = value;
+  }
+
+  /** Adds every time {@code other} holds (the callers of one measurement, merged). */
+  synchronized void addAll(Latencies other) {
+    long[] values;
+    synchronized (other) {
+      values = Arrays.copyOf(other.nanos, other.count);
+    }
+    for (long v : values) {
+      add(v);
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.farcall.benchmarks.e2e;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -9,12 +11,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /** The measurement loops every peer shares, each bounded in time. */
-final class Measure {
+public final class Measure {
 
   private Measure() {}
 
   /** A blocking call. */
-  interface Call {
+  public interface Call {
     void call() throws Exception;
   }
 
@@ -76,6 +78,72 @@ final class Measure {
       throw new IllegalStateException(name + " failed", failure.get());
     }
     return new Result(name, -1, -1, done.get() / elapsed);
+  }
+
+  /**
+   * One thread per element of {@code callers}, each making its own calls one at a time in a loop:
+   * first for {@code warmUpSeconds} unmeasured, then for {@code seconds} with every call's round
+   * trip recorded (in a list of each thread's own, merged at the end, so recording adds no
+   * contention between callers). Throughput is all measured calls over the measured time.
+   */
+  public static Result timedCallers(
+      String name, List<? extends Call> callers, double warmUpSeconds, double seconds)
+      throws Exception {
+    if (warmUpSeconds > 0) {
+      loop(name, callers, warmUpSeconds, null);
+    }
+    List<Latencies> each = new ArrayList<>();
+    for (int i = 0; i < callers.size(); i++) {
+      each.add(new Latencies(1 << 16));
+    }
+    double elapsed = loop(name, callers, seconds, each);
+    Latencies all = new Latencies(1 << 16);
+    each.forEach(all::addAll);
+    return new Result(
+        name, all.percentileMicros(50), all.percentileMicros(99), all.count() / elapsed);
+  }
+
+  /** Runs every caller for {@code seconds}; returns the elapsed time from the start to the last. */
+  private static double loop(
+      String name, List<? extends Call> callers, double seconds, List<Latencies> record)
+      throws Exception {
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    CountDownLatch go = new CountDownLatch(1);
+    long[] end = new long[1];
+    Thread[] threads = new Thread[callers.size()];
+    for (int i = 0; i < threads.length; i++) {
+      Call call = callers.get(i);
+      Latencies latencies = record == null ? null : record.get(i);
+      threads[i] =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                  while (System.nanoTime() < end[0] && failure.get() == null) {
+                    long t = System.nanoTime();
+                    call.call();
+                    if (latencies != null) {
+                      latencies.add(System.nanoTime() - t);
+                    }
+                  }
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              name + "-caller-" + i);
+      threads[i].start();
+    }
+    long started = System.nanoTime();
+    end[0] = started + (long) (seconds * 1e9);
+    go.countDown(); // publishes end[0] to the callers
+    for (Thread t : threads) {
+      t.join();
+    }
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    if (failure.get() != null) {
+      throw new IllegalStateException(name + " failed", failure.get());
+    }
+    return elapsed;
   }
 
   /**

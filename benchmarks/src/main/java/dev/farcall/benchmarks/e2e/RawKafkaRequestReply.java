@@ -27,16 +27,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The floor for Farcall's transport: a raw Kafka request/reply loop (a responder echoes every
  * request record to a reply topic) with the same broker, measured in the same run as Farcall.
  */
-final class RawKafkaRequestReply {
+public final class RawKafkaRequestReply {
 
   private final String bootstrap;
 
-  RawKafkaRequestReply(String bootstrap) {
+  public RawKafkaRequestReply(String bootstrap) {
     this.bootstrap = bootstrap;
   }
 
   /** One request at a time: linger 0, acks 1. */
-  Result oneAtATime(int requests) throws Exception {
+  public Result oneAtATime(int requests) throws Exception {
     return run("raw Kafka request/reply, 1 in flight", requests, 1, 0, 16 * 1024);
   }
 

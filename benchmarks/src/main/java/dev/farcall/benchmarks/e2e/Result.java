@@ -8,7 +8,7 @@ package dev.farcall.benchmarks.e2e;
  * @param p99Micros 99th percentile round trip
  * @param perSecond completed operations per second
  */
-record Result(String name, long p50Micros, long p99Micros, double perSecond) {
+public record Result(String name, long p50Micros, long p99Micros, double perSecond) {
 
   @Override
   public String toString() {
