@@ -3,20 +3,13 @@ package dev.farcall.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -95,8 +88,8 @@ class AdaptivePlacementTests {
   }
 
   @Test
-  void aSiteThatTurnsHeavyMidwayIsTriedRemoteWithinTwoSecondsAndEndsHome() throws IOException {
-    String program = api.uploadProgram(copyOfExamplesJar());
+  void aSiteThatTurnsHeavyMidwayIsTriedRemoteWithinTwoSecondsAndEndsHome() {
+    String program = api.uploadProgram(TestCluster.copyOfExamplesJar("examples-learning-"));
     ProgramRuns.awaitAnalysis(api, program);
     String main = ProgramRuns.main("phases");
     // light phases of 20,000,000 tiny calls (long enough for the run to settle: the driver's first
@@ -161,11 +154,10 @@ class AdaptivePlacementTests {
   }
 
   @Test
-  void aSecondRunStartsWhereTheFirstLeftItsSitesAndThePlanUsesTheMeasuredProfile()
-      throws IOException {
+  void aSecondRunStartsWhereTheFirstLeftItsSitesAndThePlanUsesTheMeasuredProfile() {
     // a program of its own (same classes, other bytes): what other tests' runs taught the examples
     // jar must not decide here
-    String program = api.uploadProgram(copyOfExamplesJar());
+    String program = api.uploadProgram(TestCluster.copyOfExamplesJar("examples-learning-"));
     ProgramRuns.awaitAnalysis(api, program);
     String main = ProgramRuns.main("parallelstream");
     // 800 calls of collatzBlock: fewer than the 1,000 after which run 1's policy may judge it
@@ -217,23 +209,6 @@ class AdaptivePlacementTests {
       }
     }
     throw new AssertionError("no " + methodName + " in " + r);
-  }
-
-  /** The examples jar with one more entry: other bytes, so a program of its own. */
-  private static Path copyOfExamplesJar() throws IOException {
-    Path copy = Files.createTempFile("examples-learning-", ".jar");
-    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(TestCluster.EXAMPLES_JAR));
-        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
-      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        out.putNextEntry(new ZipEntry(e.getName()));
-        in.transferTo(out);
-        out.closeEntry();
-      }
-      out.putNextEntry(new ZipEntry("farcall-learning-test-" + UUID.randomUUID() + ".txt"));
-      out.closeEntry();
-    }
-    copy.toFile().deleteOnExit();
-    return copy;
   }
 
   private static JsonNode site(ProgramRuns.FinishedRun run, String methodName) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,8 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A coordinator in a child JVM (so a test can kill it, or measure its threads and file descriptors
- * alone) on the shared cluster's broker, with topics of its own, a data directory of its own and
- * one in-process worker of its own. Close it after the test.
+ * alone) on the shared cluster's broker or a broker of the test's own, with topics of its own, a
+ * data directory of its own and workers of its own: one in-process, or any number in child JVMs.
+ * Close it after the test.
  */
 final class ChildCoordinator implements AutoCloseable {
 
@@ -29,25 +31,39 @@ final class ChildCoordinator implements AutoCloseable {
   final int port;
   final LocalTokens tokens;
   final FarcallApi api;
-  private final LocalCluster shared;
+  private final String bootstrapServers;
   private final List<Process> processes = new ArrayList<>();
+  private final Map<String, String> overrides = new LinkedHashMap<>();
   private ConfigurableApplicationContext worker;
   private Process current;
 
+  /** A coordinator on the shared cluster's broker. */
   ChildCoordinator() throws IOException {
-    shared = TestCluster.get();
+    this(TestCluster.get().bootstrapServers());
+  }
+
+  /** A coordinator on the broker at {@code bootstrapServers}. */
+  ChildCoordinator(String bootstrapServers) throws IOException {
+    this.bootstrapServers = bootstrapServers;
     dataDir = TestCluster.tempDir("farcall-child-");
     port = freePort();
     tokens = LocalTokens.resolve(dataDir, name -> null);
     api = new FarcallApi("http://127.0.0.1:" + port, tokens.admin());
   }
 
+  /** Sets a coordinator property for every later {@link #start}, over the defaults here. */
+  ChildCoordinator with(String property, String value) {
+    overrides.put(property, value);
+    return this;
+  }
+
   /** Starts (or starts again) the coordinator JVM and waits until it answers. */
   ChildCoordinator start(String name) throws IOException {
     Map<String, String> props =
-        ServiceArguments.coordinator(port, dataDir, shared.bootstrapServers(), tokens);
+        ServiceArguments.coordinator(port, dataDir, bootstrapServers, tokens);
     props.put("farcall.kafka.topic-prefix", prefix);
     props.put("farcall.kafka.invocation-partitions", "2");
+    props.putAll(overrides);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -75,7 +91,7 @@ final class ChildCoordinator implements AutoCloseable {
                 prefix + "worker",
                 "http://127.0.0.1:" + port,
                 dataDir.resolve("worker"),
-                shared.bootstrapServers(),
+                bootstrapServers,
                 tokens.worker()));
     props.put("farcall.kafka.topic-prefix", prefix);
     props.putAll(TestCluster.TEST_PROPERTIES);
@@ -86,6 +102,24 @@ final class ChildCoordinator implements AutoCloseable {
             .run(ServiceArguments.toArgs(props));
     TestCluster.awaitAlive(api, List.of(prefix + "worker"));
     return this;
+  }
+
+  /**
+   * Starts a worker of this coordinator in a child JVM, with the launcher's arguments, the tests'
+   * short heartbeat interval, then the given properties and JVM options; it is not awaited. Its
+   * output goes to {@code target/<id>.log}.
+   */
+  Process startChildWorker(String id, Map<String, String> properties, String... jvmOptions)
+      throws IOException {
+    Map<String, String> props =
+        ServiceArguments.worker(
+            id, "http://127.0.0.1:" + port, dataDir, bootstrapServers, tokens.worker());
+    props.put("farcall.kafka.topic-prefix", prefix);
+    props.putAll(TestCluster.TEST_PROPERTIES);
+    props.putAll(properties);
+    Process worker = WorkerFailureTests.startChildWorker(props, id, jvmOptions);
+    processes.add(worker);
+    return worker;
   }
 
   /** The coordinator JVM's pid. */

@@ -37,7 +37,7 @@ final class FarcallApi {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
   /** A response with its body parsed as JSON when it is JSON. */
   record Response(int status, String contentType, String raw) {
@@ -87,6 +87,14 @@ final class FarcallApi {
         request(path)
             .header("Content-Type", "application/json")
             .POST(BodyPublishers.ofString(json))
+            .build());
+  }
+
+  Response putJson(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(BodyPublishers.ofString(json))
             .build());
   }
 

@@ -126,6 +126,11 @@ final class ProgramRuns {
     if (maxHeapBytes != null) {
       body.put("maxHeapBytes", maxHeapBytes);
     }
+    return start(api, programId, body);
+  }
+
+  /** {@code POST /programs/{id}/runs} with the given body; returns the run id of the 202 answer. */
+  static String start(FarcallApi api, String programId, Map<String, Object> body) {
     FarcallApi.Response r =
         api.postJson("/programs/" + programId + "/runs", FarcallApi.JSON.writeValueAsString(body));
     if (r.status() != 202) {

@@ -11,8 +11,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -97,6 +101,30 @@ final class TestCluster {
     return FarcallApi.items(api.get("/workers").json()).stream()
         .filter(w -> id.equals(w.path("id").asString("")))
         .findFirst();
+  }
+
+  /**
+   * A copy of the examples jar with the same classes but other bytes (one extra empty entry), so
+   * that it uploads as a program of its own, with a plan and profiles of its own.
+   */
+  static Path copyOfExamplesJar(String prefix) {
+    try {
+      Path copy = Files.createTempFile(prefix, ".jar");
+      try (ZipInputStream in = new ZipInputStream(Files.newInputStream(EXAMPLES_JAR));
+          ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+        for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+          out.putNextEntry(new ZipEntry(e.getName()));
+          in.transferTo(out);
+          out.closeEntry();
+        }
+        out.putNextEntry(new ZipEntry(prefix + UUID.randomUUID() + ".txt"));
+        out.closeEntry();
+      }
+      copy.toFile().deleteOnExit();
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static Path tempDir(String prefix) {

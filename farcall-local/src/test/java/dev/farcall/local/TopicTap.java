@@ -46,7 +46,11 @@ final class TopicTap<T> implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_uncommitted"),
+                "read_uncommitted",
+                // a tap of a run's reply topic outlives the run: the broker auto-creates topics,
+                // and a fetch of the deleted topic must not bring it back
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
     List<TopicPartition> partitions = new ArrayList<>();

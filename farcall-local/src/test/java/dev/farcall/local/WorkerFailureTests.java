@@ -102,14 +102,22 @@ class WorkerFailureTests {
         .until(() -> !TestCluster.aliveWorkers(api).contains(CHILD_ID));
   }
 
-  /** One call of a request on the invocations topic, with the partition it was sent to. */
-  record Sent(String invocationId, int attempt, int partition, long sentAtMillis) {
+  /**
+   * One call of a request on the invocations topic, with the partition it was sent to and the run
+   * that made it (null for a REST invocation).
+   */
+  record Sent(String invocationId, int attempt, int partition, long sentAtMillis, String runId) {
     static List<Sent> of(ConsumerRecord<byte[], byte[]> r) {
       InvocationRequest request = WireFormat.REQUESTS.decode(r.value());
       return request.getCalls().stream()
           .map(
               c ->
-                  new Sent(c.getInvocationId(), request.getAttempt(), r.partition(), r.timestamp()))
+                  new Sent(
+                      c.getInvocationId(),
+                      request.getAttempt(),
+                      r.partition(),
+                      r.timestamp(),
+                      request.getRunId()))
           .toList();
     }
   }
@@ -244,10 +252,20 @@ class WorkerFailureTests {
             cluster.bootstrapServers(),
             cluster.tokens().worker());
     props.putAll(TestCluster.TEST_PROPERTIES);
+    return startChildWorker(props, id);
+  }
+
+  /**
+   * A worker in its own JVM with the class path of this one, the given settings and JVM options
+   * beyond the heap and collector.
+   */
+  static Process startChildWorker(Map<String, String> props, String id, String... jvmOptions)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
     command.add("-XX:+UseSerialGC");
+    command.addAll(List.of(jvmOptions));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(WorkerApplication.class.getName());
