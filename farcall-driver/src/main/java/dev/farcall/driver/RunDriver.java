@@ -8,6 +8,7 @@ import dev.farcall.driver.adaptive.AdaptiveLoop;
 import dev.farcall.driver.adaptive.PolicyChoice;
 import dev.farcall.driver.cluster.ClusterConnection;
 import dev.farcall.driver.cluster.LazyConnection;
+import dev.farcall.driver.objects.ObjectStatuses;
 import dev.farcall.driver.objects.RunObjects;
 import dev.farcall.driver.report.RemoteCallLog;
 import dev.farcall.driver.report.RunReporter;
@@ -117,7 +118,11 @@ final class RunDriver {
             spec.getRunId(),
             new Topics(spec.getKafka().getTopicPrefix()).runEvents(),
             producer,
-            () -> withPolicy(dispatcher.statistics(), loop.get()));
+            () -> {
+              RunStatistics stats = withPolicy(dispatcher.statistics(), loop.get());
+              stats.setObjects(ObjectStatuses.of(connection));
+              return stats;
+            });
     RemoteCallLog calls =
         new RemoteCallLog(
             site -> plan.get(site).method().toWire(),

@@ -3,12 +3,14 @@ package dev.farcall.coordinator.invocation;
 import dev.farcall.coordinator.analysis.AnalysisService;
 import dev.farcall.coordinator.dispatch.DispatchProperties;
 import dev.farcall.coordinator.program.ProgramLookup;
+import dev.farcall.coordinator.run.RunService;
 import dev.farcall.dispatch.CallDispatcher;
 import dev.farcall.dispatch.RemoteInvoker;
 import dev.farcall.dispatch.objects.RemoteObjects;
 import dev.farcall.dispatch.workers.WorkerRegistry;
 import dev.farcall.heuristics.Effect;
 import dev.farcall.model.wire.MethodRef;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,7 +64,10 @@ class InvocationConfiguration {
       ProgramLoaders loaders,
       RemoteObjects restObjects,
       DispatchProperties dispatch,
-      AnalysisService analyses) {
-    return new ObjectService(programs, loaders, restObjects, dispatch, analyses);
+      AnalysisService analyses,
+      ObjectProvider<RunService> runs) {
+    // read when listing, so that neither service needs the other at start-up
+    return new ObjectService(
+        programs, loaders, restObjects, dispatch, analyses, () -> runs.getObject().liveObjects());
   }
 }

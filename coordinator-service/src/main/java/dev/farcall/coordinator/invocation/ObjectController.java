@@ -81,8 +81,10 @@ class ObjectController {
 
   @GetMapping(path = "/api/v1/objects", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
-      summary = "List remote objects created over REST",
-      description = "Owner worker, calls, state, restarts and the cause of the last loss of each")
+      summary = "List remote objects: those created over REST and those of running runs",
+      description =
+          "Owner worker, calls, state, restarts and the cause of the last loss of each; runId"
+              + " names the run an object belongs to (its driver reports them with its stats)")
   List<ObjectInfo> list() {
     return service.list();
   }

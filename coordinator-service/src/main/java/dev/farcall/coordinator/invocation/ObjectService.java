@@ -32,10 +32,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Remote objects created over REST: they belong to no run (they live until deleted or lost), are
- * made with the same codec and resolution as invocations, and answer calls like invocations do.
+ * made with the same codec and resolution as invocations, and answer calls like invocations do. The
+ * list also shows the objects of running runs, as their drivers report them; those are called and
+ * closed by their runs only.
  */
 class ObjectService {
 
@@ -44,13 +47,16 @@ class ObjectService {
   private final RemoteObjects objects;
   private final DispatchProperties dispatch;
   private final AnalysisService analyses;
+  private final Supplier<List<ObjectInfo>> runObjects;
 
   ObjectService(
       ProgramLookup programs,
       ProgramLoaders loaders,
       RemoteObjects objects,
       DispatchProperties dispatch,
-      AnalysisService analyses) {
+      AnalysisService analyses,
+      Supplier<List<ObjectInfo>> runObjects) {
+    this.runObjects = runObjects;
     this.programs = programs;
     this.loaders = loaders;
     this.objects = objects;
@@ -199,8 +205,8 @@ class ObjectService {
   }
 
   List<ObjectInfo> list() {
-    return objects.all().stream()
-        .map(RemoteObject::info)
+    return java.util.stream.Stream.concat(
+            objects.all().stream().map(RemoteObject::info), runObjects.get().stream())
         .sorted(Comparator.comparing(ObjectInfo::objectId))
         .toList();
   }

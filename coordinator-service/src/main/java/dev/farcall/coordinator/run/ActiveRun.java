@@ -109,6 +109,11 @@ final class ActiveRun {
     return true;
   }
 
+  /** The run's remote objects, as its driver last reported them. */
+  synchronized List<dev.farcall.model.wire.RunObjectStatus> objects() {
+    return lastStats == null ? List.of() : List.copyOf(lastStats.getObjects());
+  }
+
   /** The class of the exception main threw, if the driver said so. */
   synchronized String mainThrew() {
     return mainThrew;

@@ -12,6 +12,8 @@ import dev.farcall.coordinator.run.driver.RunOutputFiles;
 import dev.farcall.coordinator.run.driver.RunPlan;
 import dev.farcall.coordinator.run.driver.RunTopics;
 import dev.farcall.coordinator.system.Paging;
+import dev.farcall.dispatch.objects.ObjectInfo;
+import dev.farcall.model.wire.RunObjectStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,6 +242,30 @@ public class RunService implements SmartLifecycle, ProgramUsage {
   @Override
   public boolean inUse(String programId) {
     return hasActiveRuns(programId);
+  }
+
+  /**
+   * The remote objects of the runs that have not ended, as their drivers last reported them (with
+   * their stats, every {@code farcall.run.stats-interval}); an object dies with its run.
+   */
+  public List<ObjectInfo> liveObjects() {
+    List<ObjectInfo> out = new java.util.ArrayList<>();
+    for (ActiveRun run : supervisor.all()) {
+      for (RunObjectStatus o : run.objects()) {
+        out.add(
+            new ObjectInfo(
+                o.getObjectId(),
+                run.view.programId(),
+                o.getClassName(),
+                Optional.of(run.id),
+                o.getWorkerId(),
+                o.getState(),
+                o.getCalls(),
+                o.getRestarts(),
+                Optional.ofNullable(o.getLastFailure())));
+      }
+    }
+    return out;
   }
 
   /** Whether a program has runs that have not ended. */

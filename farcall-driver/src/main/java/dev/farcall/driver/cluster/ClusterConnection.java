@@ -223,6 +223,13 @@ public final class ClusterConnection implements RemoteConnection, AutoCloseable 
     return invoker(wait).map(ready -> remoteObjects);
   }
 
+  @Override
+  public Optional<RemoteObjects> openObjects() {
+    return dispatcher.isDone() && !dispatcher.isCompletedExceptionally()
+        ? Optional.ofNullable(remoteObjects)
+        : Optional.empty();
+  }
+
   /**
    * Closes the run's remote objects (they end with the run), then stops the dispatcher and the
    * heartbeat listener (the producer belongs to the driver, and flushes the closes).

@@ -38,6 +38,15 @@ public final class LazyConnection implements RemoteConnection, AutoCloseable {
   }
 
   @Override
+  public Optional<RemoteObjects> openObjects() {
+    RemoteConnection c;
+    synchronized (this) {
+      c = connection;
+    }
+    return c == null ? Optional.empty() : c.openObjects();
+  }
+
+  @Override
   public long foreignReplies() {
     RemoteConnection c;
     synchronized (this) {

@@ -28,6 +28,14 @@ public interface RemoteConnection {
     return Optional.empty();
   }
 
+  /**
+   * The run's remote objects if the connection is open now; never opens it nor waits (the run's
+   * stats report them).
+   */
+  default Optional<RemoteObjects> openObjects() {
+    return Optional.empty();
+  }
+
   /** Replies that reached this connection but answered none of its calls. */
   default long foreignReplies() {
     return 0;

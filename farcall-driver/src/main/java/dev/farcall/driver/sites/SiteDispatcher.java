@@ -491,6 +491,9 @@ public final class SiteDispatcher
         .setBytesReceived(received)
         .setForeignReplies(connection.foreignReplies())
         .setSites(out)
+        // set, not left to the schema's default: building a default record list needs Avro to
+        // trust the wire package, which only WireFormat's first use arranges
+        .setObjects(List.of())
         .build();
   }
 

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Remote objects: one counter called from four threads, a thousand increments each; under Farcall
- * it lives on a worker, under plain java in this JVM, and the output is the same.
+ * it lives on a worker, under plain java in this JVM, and the output is the same. Argument: how
+ * long to keep the counter before closing it, in ms (default 0), so that it can be seen listed.
  */
 public class Main {
 
@@ -47,6 +48,7 @@ public class Main {
       System.out.println("refused: " + e.getMessage());
     }
     System.out.println("after taking 1000: " + tally.get(Tally::take, 1000));
+    Thread.sleep(args.length > 0 ? Long.parseLong(args[0]) : 0);
     tally.close();
     try {
       tally.get(Tally::value);
