@@ -43,9 +43,6 @@ public final class RunEventsListener {
   private volatile boolean running;
   private Thread thread;
 
-  /** What the listener's thread last committed; only that thread reads and writes it. */
-  private Map<TopicPartition, OffsetAndMetadata> committedPositions = Map.of();
-
   public RunEventsListener(
       String bootstrapServers, String topic, String group, Consumer<RunEvent> sink) {
     this.topic = topic;
@@ -55,9 +52,7 @@ public final class RunEventsListener {
     config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "farcall-coordinator-run-events");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    // a waiting fetch is answered as soon as an event arrives; the wait only bounds how often an
-    // idle listener comes back to serve sync requests
-    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) POLL.toMillis());
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
   }
@@ -134,20 +129,12 @@ public final class RunEventsListener {
     }
   }
 
-  /**
-   * Commits the positions when they moved since the last commit: an idle coordinator would
-   * otherwise write the same offsets to the broker ten times a second.
-   */
   private void commit(KafkaConsumer<String, byte[]> c) {
     Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
     for (TopicPartition p : c.assignment()) {
       positions.put(p, new OffsetAndMetadata(c.position(p)));
     }
-    if (positions.equals(committedPositions)) {
-      return;
-    }
     c.commitAsync(positions, null);
-    committedPositions = positions;
   }
 
   private void accept(ConsumerRecord<String, byte[]> record) {
