@@ -323,7 +323,7 @@ public final class DriverBenchmark {
         loadAfter);
   }
 
-  /** Writes {@code benchmarks/results/<area>.json} in the format tables.py reads. */
+  /** Writes {@code benchmarks/results/<area>.json} in the format tables.py reads, dated now. */
   static void write(
       String area,
       String title,
@@ -332,10 +332,23 @@ public final class DriverBenchmark {
       double loadBefore,
       double loadAfter)
       throws IOException {
+    write(area, title, noteLines, figures, Instant.now(), loadBefore, loadAfter);
+  }
+
+  /** The same, dated {@code date} (when the measurements began); shared by the area benchmarks. */
+  public static void write(
+      String area,
+      String title,
+      List<String> noteLines,
+      ArrayNode figures,
+      Instant date,
+      double loadBefore,
+      double loadAfter)
+      throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("area", area);
     root.put("title", title);
-    root.put("date", Instant.now().toString());
+    root.put("date", date.toString());
     ObjectNode machine = root.putObject("machine");
     machine.put("cpus", Runtime.getRuntime().availableProcessors());
     machine.put(

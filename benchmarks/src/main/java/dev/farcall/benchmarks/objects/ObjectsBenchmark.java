@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farcall.api.RemoteOptions;
 import dev.farcall.api.RemoteRef;
 import dev.farcall.api.spi.AsyncTarget;
+import dev.farcall.benchmarks.driver.DriverBenchmark;
 import dev.farcall.benchmarks.e2e.ChildJvm;
 import dev.farcall.benchmarks.e2e.FarcallCluster;
 import dev.farcall.benchmarks.e2e.Measure;
@@ -672,29 +673,14 @@ public final class ObjectsBenchmark {
   private static void write(
       ArrayNode figures, List<String> notes, Instant date, double loadBefore, double loadAfter)
       throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("area", "objects");
-    root.put("title", "Remote objects: calls to counter objects, Farcall against Java RMI");
-    root.put("date", date.toString());
-    ObjectNode machine = root.putObject("machine");
-    machine.put("cpus", Runtime.getRuntime().availableProcessors());
-    machine.put(
-        "memoryGiB",
-        Math.round(
-            ((com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean())
-                    .getTotalMemorySize()
-                / (1024.0 * 1024 * 1024)));
-    machine.put("java", System.getProperty("java.version"));
-    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-    root.putObject("loadAverage").put("before", loadBefore).put("after", loadAfter);
-    ArrayNode n = root.putArray("notes");
-    notes.forEach(n::add);
-    root.set("figures", figures);
-    Path out = Path.of("benchmarks", "results", "objects.json");
-    Files.createDirectories(out.getParent());
-    JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), root);
-    System.out.println("wrote " + out.toAbsolutePath());
+    DriverBenchmark.write(
+        "objects",
+        "Remote objects: calls to counter objects, Farcall against Java RMI",
+        notes,
+        figures,
+        date,
+        loadBefore,
+        loadAfter);
   }
 
   private static double loadAverage() {
