@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -159,15 +160,28 @@ final class ProgramRuns {
   /** Polls the run until it reaches a final state, then reads its output. */
   static FinishedRun awaitFinal(FarcallApi api, String runId, Duration atMost) {
     AtomicReference<JsonNode> last = new AtomicReference<>();
-    await("run " + runId + " finished")
-        .atMost(atMost)
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> {
-              JsonNode run = get(api, runId);
-              last.set(run);
-              return FINAL.contains(run.path("status").asString(""));
-            });
+    try {
+      await("run " + runId + " finished")
+          .atMost(atMost)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                JsonNode run = get(api, runId);
+                last.set(run);
+                return FINAL.contains(run.path("status").asString(""));
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "run "
+              + runId
+              + " did not finish within "
+              + atMost
+              + "; last seen "
+              + last.get()
+              + "; its processes: "
+              + HungRunDiagnosis.of(runId),
+          e);
+    }
     return new FinishedRun(last.get(), output(api, runId, false), output(api, runId, true));
   }
 

@@ -1,0 +1,119 @@
+package dev.farcall.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a run that did not finish in time was doing, for the test's failure message: each of its
+ * live processes, and for a JVM the top frames of its main thread and its other non-daemon threads
+ * (what keeps a JVM alive), from {@code jcmd Thread.print}. The message is one line, because CI
+ * shows only the summary of a failing test; the full dump goes to {@code target/hung-runs}.
+ */
+final class HungRunDiagnosis {
+
+  private static final Pattern THREAD = Pattern.compile("^\"([^\"]*)\"( #\\d+)?( daemon)?.*");
+  private static final int FRAMES = 6;
+
+  private HungRunDiagnosis() {}
+
+  static String of(String runId) {
+    List<Long> pids = RunProcesses.of(runId);
+    if (pids.isEmpty()) {
+      return "no process of run " + runId + " is alive";
+    }
+    List<String> parts = new ArrayList<>();
+    for (long pid : pids) {
+      parts.add(describe(runId, pid));
+    }
+    return String.join(" | ", parts);
+  }
+
+  private static String describe(String runId, long pid) {
+    String command = commandLine(pid);
+    if (!command.contains("java")) {
+      return "pid " + pid + " " + abbreviate(command, 60);
+    }
+    String dump = threadDump(pid);
+    Path file = Path.of("target", "hung-runs", runId + "-" + pid + ".txt");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, command + "\n\n" + dump, StandardCharsets.UTF_8);
+    } catch (IOException ignored) {
+      // the summary still says what matters
+    }
+    return "java pid " + pid + " (dump in " + file + "): " + liveThreads(dump);
+  }
+
+  /** The non-daemon threads of a dump with their top frames: what keeps the JVM from ending. */
+  static String liveThreads(String dump) {
+    List<String> threads = new ArrayList<>();
+    String[] lines = dump.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      Matcher m = THREAD.matcher(lines[i]);
+      if (!m.matches() || m.group(3) != null || isJvmInternal(m.group(1))) {
+        continue;
+      }
+      List<String> frames = new ArrayList<>();
+      String state = "";
+      for (int j = i + 1; j < lines.length && !lines[j].isBlank(); j++) {
+        String line = lines[j].trim();
+        if (line.startsWith("java.lang.Thread.State:")) {
+          state = line.substring("java.lang.Thread.State:".length()).trim();
+        } else if (line.startsWith("at ") && frames.size() < FRAMES) {
+          frames.add(line.substring(3));
+        }
+      }
+      threads.add(m.group(1) + " [" + state + "] " + String.join(" < ", frames));
+    }
+    return threads.isEmpty() ? "no non-daemon thread" : String.join("; ", threads);
+  }
+
+  private static boolean isJvmInternal(String name) {
+    return name.startsWith("GC ")
+        || name.startsWith("G1 ")
+        || name.startsWith("VM ")
+        || name.equals("DestroyJavaVM")
+        || name.startsWith("C1 ")
+        || name.startsWith("C2 ");
+  }
+
+  private static String threadDump(long pid) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      Process p =
+          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+              .redirectErrorStream(true)
+              .start();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+      return new String(out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "jcmd failed: " + e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  private static String commandLine(long pid) {
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+      return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+    } catch (IOException gone) {
+      return "(ended)";
+    }
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "…";
+  }
+}
