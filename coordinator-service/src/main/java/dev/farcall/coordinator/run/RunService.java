@@ -15,6 +15,7 @@ import dev.farcall.coordinator.system.Paging;
 import dev.farcall.dispatch.objects.ObjectInfo;
 import dev.farcall.model.wire.RunObjectStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -273,21 +274,29 @@ public class RunService implements SmartLifecycle, ProgramUsage {
     return supervisor.all().stream().anyMatch(a -> a.view.programId().equals(programId));
   }
 
-  /** Reads the drivers' events, then takes over what a previous coordinator left. */
+  /**
+   * Takes over what a previous coordinator left, then reads the drivers' events, then watches the
+   * drivers taken over. In that order no event is lost: the listener goes on from the position the
+   * previous coordinator committed, and an event for a run not yet taken over would be dropped; and
+   * a driver that ended meanwhile is recorded only once its last events have been read.
+   */
   @Override
   public void start() {
-    events.start();
+    List<Runnable> takeOvers = new ArrayList<>();
     for (RunRepository.Unfinished u : repository.unfinished()) {
-      resume(u);
+      resume(u).ifPresent(takeOvers::add);
     }
+    events.start();
+    takeOvers.forEach(Runnable::run);
     topics.deleteLeftovers(id -> supervisor.find(id).isPresent());
     running = true;
   }
 
-  private void resume(RunRepository.Unfinished unfinished) {
+  /** Queues a run again, or returns the take-over of its running driver. */
+  private Optional<Runnable> resume(RunRepository.Unfinished unfinished) {
     RunView view = unfinished.run();
     if (supervisor.find(view.id()).isPresent()) {
-      return; // still supervised: this coordinator was only paused
+      return Optional.empty(); // still supervised: this coordinator was only paused
     }
     Optional<ProgramRef> program = programs.find(view.programId());
     if (program.isEmpty()) {
@@ -299,12 +308,11 @@ public class RunService implements SmartLifecycle, ProgramUsage {
           "",
           "",
           List.of());
-      return;
+      return Optional.empty();
     }
     ActiveRun run = new ActiveRun(view, program.get(), RunPlan.empty(), directoryOf(view.id()));
     if (unfinished.driver().isPresent() && view.status() == RunStatus.RUNNING) {
-      supervisor.reattach(run, unfinished.driver().get());
-      return;
+      return Optional.of(supervisor.reattach(run, unfinished.driver().get()));
     }
     // queued, never started: plan it again and queue it again
     try {
@@ -323,6 +331,7 @@ public class RunService implements SmartLifecycle, ProgramUsage {
           e.getMessage());
     }
     supervisor.submit(run);
+    return Optional.empty();
   }
 
   @Override

@@ -312,10 +312,13 @@ final class RunSupervisor {
   }
 
   /**
-   * Takes over a run a previous coordinator started: watches its driver if it still runs, records
-   * its end if it ended meanwhile (from its recorded exit status), or fails it as "driver lost".
+   * Takes over a run a previous coordinator started: from now on its events reach it; the returned
+   * take-over, to be run once the events listener reads again, watches its driver if it still runs,
+   * or records its end if it ended meanwhile (from its recorded exit status) or fails it as "driver
+   * lost". Run before the listener reads, the end would be recorded without the events the driver
+   * sent while no coordinator ran (its final stats among them).
    */
-  void reattach(ActiveRun run, RunRepository.DriverRecord driver) {
+  Runnable reattach(ActiveRun run, RunRepository.DriverRecord driver) {
     active.put(run.id, run);
     synchronized (this) {
       running++;
@@ -331,11 +334,10 @@ final class RunSupervisor {
     if (process.isPresent()) {
       log.info("run {}: re-attached to its driver (pid {})", run.id, driver.pid());
       run.process = process.get();
-      watch(run);
-    } else {
-      int status = run.dir.recordedExitStatus().orElse(DriverProcess.LOST);
-      finisher.execute(() -> finish(run, status));
+      return () -> watch(run);
     }
+    int status = run.dir.recordedExitStatus().orElse(DriverProcess.LOST);
+    return () -> finisher.execute(() -> finish(run, status));
   }
 
   /**
