@@ -181,10 +181,26 @@ public final class FarcallRest {
   /** {@code POST /programs/{id}/runs}; the run id of the 202 answer. */
   public String startRun(
       String programId, String mainClass, List<String> args, Map<String, Object> tunables) {
+    return startRun(programId, mainClass, args, tunables, null);
+  }
+
+  /**
+   * Starts a run under the named adaptive policy ({@code "none"} keeps the plan for the whole run;
+   * {@code null} for the global setting); returns its id.
+   */
+  public String startRun(
+      String programId,
+      String mainClass,
+      List<String> args,
+      Map<String, Object> tunables,
+      String adaptivePolicy) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("mainClass", mainClass);
     body.put("args", args);
     body.put("tunables", tunables);
+    if (adaptivePolicy != null) {
+      body.put("adaptivePolicy", adaptivePolicy);
+    }
     Response response = postJson("/programs/" + programId + "/runs", body);
     if (response.status() != 202) {
       throw new IllegalStateException("POST runs: " + response);
