@@ -241,7 +241,7 @@ final class RunDriver {
 
   /** At the JVM's end, whatever ended it: the final stats, then the connection. */
   private void shutDown() {
-    adaptive.ifPresent(AdaptiveLoop::close);
+    adaptive.ifPresent(AdaptiveLoop::stopAtExit);
     reporter.close();
     if (connection instanceof AutoCloseable closeable) {
       try {

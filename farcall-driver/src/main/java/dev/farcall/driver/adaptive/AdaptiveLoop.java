@@ -52,6 +52,12 @@ public final class AdaptiveLoop implements AutoCloseable {
   /** Timing may cost at most this share of a site's calls. */
   static final double TIMING_BUDGET = 0.01;
 
+  /**
+   * How long a run goes before JFR starts sampling it: short programs end first and never start JFR
+   * (see {@link CpuSampler#start()}); meanwhile the policy has the sites' timed calls.
+   */
+  static final Duration JFR_START_DELAY = Duration.ofSeconds(1);
+
   /** Before a site's work is known, one call in this many is timed. */
   static final int INITIAL_SAMPLE_EVERY = 64;
 
@@ -113,7 +119,7 @@ public final class AdaptiveLoop implements AutoCloseable {
     for (int i = 0; i < sites.siteCount(); i++) {
       methods.add(sites.method(i));
     }
-    this.sampler = new CpuSampler(methods, Duration.ofMillis(20));
+    this.sampler = new CpuSampler(methods, Duration.ofMillis(20), JFR_START_DELAY);
     this.smoothers = new SiteProfileSmoother[sites.siteCount()];
     this.lastCounters = new SiteCounters[sites.siteCount()];
     java.util.Arrays.fill(lastCounters, SiteCounters.ZERO);
@@ -338,5 +344,11 @@ public final class AdaptiveLoop implements AutoCloseable {
   public void close() {
     thread.shutdownNow();
     sampler.close();
+  }
+
+  /** Stops the rounds at the JVM's end, from a shutdown hook, leaving JFR to the JVM. */
+  public void stopAtExit() {
+    thread.shutdownNow();
+    sampler.stopAtExit();
   }
 }

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -33,11 +34,19 @@ final class CpuSampler implements AutoCloseable {
   private final LongAdder[] siteSamples;
   private final LongAdder total = new LongAdder();
   private final Duration period;
+  private final Duration startDelay;
+  private volatile Thread sampling;
   private volatile RecordingStream stream;
   private volatile boolean closed;
+  private volatile boolean atExit;
 
-  CpuSampler(List<MethodId> sites, Duration period) {
+  /**
+   * @param period how often JFR samples the threads running Java code
+   * @param startDelay how long the program runs before JFR starts (see {@link #start()})
+   */
+  CpuSampler(List<MethodId> sites, Duration period, Duration startDelay) {
     this.period = period;
+    this.startDelay = startDelay;
     siteSamples = new LongAdder[sites.size()];
     for (int i = 0; i < sites.size(); i++) {
       siteSamples[i] = new LongAdder();
@@ -54,15 +63,21 @@ final class CpuSampler implements AutoCloseable {
    * timed calls meanwhile) must not wait for it. The stream runs on that thread ({@code start()},
    * not {@code startAsync()}, whose thread is not a daemon and would keep the run's JVM alive after
    * the program's last thread ended). When JFR is not available, the sampler counts nothing.
+   *
+   * <p>JFR starts only once the program has run for the start delay: JDK 17's JFR can deadlock with
+   * the JVM's shutdown when one starts while the other runs (JDK-8373439, fixed in 2026 JDKs), and
+   * a hung JVM is a run that never ends. Most short programs thus end before JFR starts, and do not
+   * pay for its start either; a program that ends while JFR starts still runs that risk, which the
+   * delay only makes rare.
    */
   void start() {
-    Thread sampling = new Thread(this::stream, "farcall-jfr-sampler");
+    sampling = new Thread(this::stream, "farcall-jfr-sampler");
     sampling.setDaemon(true);
     sampling.start();
   }
 
   private void stream() {
-    if (closed) {
+    if (!waitOutStartDelay()) {
       return;
     }
     RecordingStream s;
@@ -76,7 +91,9 @@ final class CpuSampler implements AutoCloseable {
     }
     stream = s;
     if (closed) {
-      s.close(); // the run ended while JFR was starting
+      if (!atExit) {
+        s.close(); // closed while JFR was starting
+      }
       return;
     }
     try {
@@ -85,6 +102,22 @@ final class CpuSampler implements AutoCloseable {
       if (!closed) {
         log.warn("JFR sampling stopped; LOCAL sites are measured by their timed calls only", e);
       }
+    }
+  }
+
+  /** Waits for the start delay; false when the sampler was closed meanwhile. */
+  private boolean waitOutStartDelay() {
+    long until = System.nanoTime() + startDelay.toNanos();
+    synchronized (this) {
+      long left;
+      while (!closed && (left = until - System.nanoTime()) > 0) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        } catch (InterruptedException e) {
+          return false;
+        }
+      }
+      return !closed;
     }
   }
 
@@ -132,12 +165,46 @@ final class CpuSampler implements AutoCloseable {
     return period;
   }
 
+  /** Stops counting and closes the stream. */
   @Override
   public void close() {
-    closed = true;
+    stop(false);
+  }
+
+  /**
+   * Stops counting at the JVM's end, from a shutdown hook: the stream is left to the JVM (its
+   * thread is a daemon, and JFR's own hook ends the recording), because closing a stream there can
+   * deadlock with JFR's hook (JDK-8373439); a sampler still waiting out its start delay never
+   * starts JFR.
+   */
+  void stopAtExit() {
+    stop(true);
+  }
+
+  private void stop(boolean exiting) {
+    synchronized (this) {
+      atExit = exiting;
+      closed = true;
+      notifyAll();
+    }
     RecordingStream s = stream;
-    if (s != null) {
+    if (s != null && !exiting) {
       s.close();
     }
+  }
+
+  /** Whether a JFR stream was ever created; for tests. */
+  boolean startedJfr() {
+    return stream != null;
+  }
+
+  /** Waits for the sampling thread to end; for tests. */
+  boolean awaitSamplingEnded(Duration atMost) throws InterruptedException {
+    Thread t = sampling;
+    if (t != null) {
+      t.join(atMost.toMillis());
+      return !t.isAlive();
+    }
+    return true;
   }
 }

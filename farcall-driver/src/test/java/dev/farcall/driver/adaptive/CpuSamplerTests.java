@@ -28,9 +28,10 @@ class CpuSamplerTests {
   }
 
   @Test
-  void samplesTheProgramWithoutANonDaemonThread() {
+  void samplesAProgramRunningPastTheStartDelayWithoutANonDaemonThread() {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
-    try (CpuSampler sampler = new CpuSampler(List.of(SPIN), Duration.ofMillis(10))) {
+    try (CpuSampler sampler =
+        new CpuSampler(List.of(SPIN), Duration.ofMillis(10), Duration.ofMillis(200))) {
       sampler.start();
 
       await()
@@ -48,5 +49,23 @@ class CpuSamplerTests {
               .collect(Collectors.toSet());
       assertThat(started).as("non-daemon threads the sampler started").isEmpty();
     }
+  }
+
+  /**
+   * A program that ends before the start delay never starts JFR, whose start can deadlock with the
+   * JVM's shutdown on JDK 17 (JDK-8373439) and leave the run's JVM hung.
+   */
+  @Test
+  void programEndingWithinTheStartDelayNeverStartsJfr() throws InterruptedException {
+    CpuSampler sampler =
+        new CpuSampler(List.of(SPIN), Duration.ofMillis(10), Duration.ofMillis(300));
+    sampler.start();
+
+    sampler.stopAtExit();
+
+    assertThat(sampler.awaitSamplingEnded(Duration.ofSeconds(30)))
+        .as("the sampling thread ended")
+        .isTrue();
+    assertThat(sampler.startedJfr()).as("JFR started").isFalse();
   }
 }
