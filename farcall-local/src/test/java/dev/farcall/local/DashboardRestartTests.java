@@ -37,7 +37,9 @@ class DashboardRestartTests {
 
   @AfterAll
   static void deleteDataDir() {
-    TestCluster.deleteRecursively(dataDir);
+    if (dataDir != null) { // null when the browser is missing and the class was skipped
+      TestCluster.deleteRecursively(dataDir);
+    }
   }
 
   @Test

@@ -37,7 +37,8 @@ final class HungRunDiagnosis {
 
   private static String describe(String runId, long pid) {
     String command = commandLine(pid);
-    if (!command.contains("java")) {
+    if (!isJava(pid)) {
+      // never jcmd anything else: its SIGQUIT would kill a shell (once, the run's own wrapper)
       return "pid " + pid + " " + abbreviate(command, 60);
     }
     String dump = threadDump(pid);
@@ -84,13 +85,34 @@ final class HungRunDiagnosis {
         || name.startsWith("C2 ");
   }
 
+  /** Whether the process runs a {@code java} executable (its {@code /proc/<pid>/exe}). */
+  private static boolean isJava(long pid) {
+    try {
+      Path exe = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe"));
+      return exe.getFileName() != null && exe.getFileName().toString().equals("java");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
+  }
+
+  /**
+   * {@code jcmd <pid> Thread.print}, run as the JVM's own user: the attach mechanism only talks to
+   * a JVM of the same user, and runs execute as a user of their own.
+   */
   private static String threadDump(long pid) {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    List<String> command = new ArrayList<>();
     try {
-      Process p =
-          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
-              .redirectErrorStream(true)
-              .start();
+      String owner = Files.getOwner(Path.of("/proc", Long.toString(pid))).getName();
+      if (!owner.equals(System.getProperty("user.name"))) {
+        command.addAll(List.of("runuser", "-u", owner, "--"));
+      }
+    } catch (IOException e) {
+      return "ended";
+    }
+    command.addAll(List.of(jcmd.toString(), Long.toString(pid), "Thread.print"));
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly();
