@@ -75,20 +75,20 @@ class FaultCampaignTests {
   private static final String GRIND = ProgramRuns.main("grind");
 
   /**
-   * The iterations of each of grind's calls: about 100 ms of CPU, long enough that a worker seen on
-   * the wire to hold a call still holds it when it is killed a few milliseconds later.
+   * The iterations of each of grind's calls: about 40 ms of CPU idle (far more under the campaign's
+   * own load), long enough that a worker seen on the wire to hold a call still holds it when it is
+   * killed a few milliseconds later. At 100 ms, the campaign's JVMs (a worker started every 10 s
+   * among them) loaded the two cores so that two local runs in a row missed the class's budget.
    */
-  private static final String ITERATIONS = "100000000";
+  private static final String ITERATIONS = "40000000";
 
   /**
-   * 360 calls, one started every 200 ms: the run makes calls for at least 72 s however fast the
-   * machine is (a fixed amount of CPU-bound work took 35 s on this two-core machine idle and 120 s
-   * under load) and keeps half a core busy, which leaves room for the JVMs the campaign starts.
-   * Plain {@code java} takes the same 72 s, mostly asleep, so it runs alongside. With 450 calls,
-   * once in a local run the kills every 10 s (each stalls the calls its worker held until it is
-   * found dead) left the run at 238 calls after 144 s, past the class's budget.
+   * 450 calls, one started every 200 ms: the run makes calls for at least 90 s however fast the
+   * machine is, so the campaign kills at least the {@link #MIN_KILLS_HOLDING_CALLS} workers it
+   * needs, and its light calls leave room for the JVMs the campaign starts. Plain {@code java}
+   * takes the same 90 s, mostly asleep, so it runs alongside.
    */
-  private static final List<String> CAMPAIGN_ARGS = List.of("360", ITERATIONS, "200");
+  private static final List<String> CAMPAIGN_ARGS = List.of("450", ITERATIONS, "200");
 
   /** A run of at least 22 s for the coordinator kill: it still makes calls when the kill comes. */
   private static final List<String> LOAD_ARGS = List.of("150", ITERATIONS, "150");

@@ -96,16 +96,18 @@ final class HungRunDiagnosis {
   }
 
   /**
-   * {@code jcmd <pid> Thread.print}, run as the JVM's own user: the attach mechanism only talks to
-   * a JVM of the same user, and runs execute as a user of their own.
+   * {@code jcmd <pid> Thread.print}, run with the JVM's own uid and gid: the attach mechanism only
+   * talks to a JVM of the same user, and runs execute as a uid of their own, often without a name.
    */
   private static String threadDump(long pid) {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     List<String> command = new ArrayList<>();
     try {
-      String owner = Files.getOwner(Path.of("/proc", Long.toString(pid))).getName();
-      if (!owner.equals(System.getProperty("user.name"))) {
-        command.addAll(List.of("runuser", "-u", owner, "--"));
+      String uid = idOf(pid, "Uid:");
+      String gid = idOf(pid, "Gid:");
+      if (!uid.equals(idOf(ProcessHandle.current().pid(), "Uid:"))) {
+        command.addAll(
+            List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--"));
       }
     } catch (IOException e) {
       return "ended";
@@ -124,6 +126,16 @@ final class HungRunDiagnosis {
       Thread.currentThread().interrupt();
       return "interrupted";
     }
+  }
+
+  /** The real id on a {@code Uid:} or {@code Gid:} line of {@code /proc/<pid>/status}. */
+  private static String idOf(long pid, String field) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith(field)) {
+        return line.substring(field.length()).trim().split("\\s+")[0];
+      }
+    }
+    throw new IOException("no " + field + " line for pid " + pid);
   }
 
   private static String commandLine(long pid) {
