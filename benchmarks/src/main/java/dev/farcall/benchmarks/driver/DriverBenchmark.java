@@ -200,11 +200,28 @@ public final class DriverBenchmark {
   static String startRun(
       FarcallCluster cluster, String mainClass, List<String> args, Map<String, Object> tunables)
       throws Exception {
+    return startRun(cluster, mainClass, args, tunables, null);
+  }
+
+  /**
+   * Starts a run of the examples jar; {@code adaptivePolicy} names the run's policy ({@code "none"}
+   * keeps its plan), {@code null} leaves the global setting. Returns the run's id.
+   */
+  public static String startRun(
+      FarcallCluster cluster,
+      String mainClass,
+      List<String> args,
+      Map<String, Object> tunables,
+      String adaptivePolicy)
+      throws Exception {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("mainClass", mainClass);
     body.put("args", args);
     if (!tunables.isEmpty()) {
       body.put("tunables", tunables); // none: the default plan and the adaptive policy
+    }
+    if (adaptivePolicy != null) {
+      body.put("adaptivePolicy", adaptivePolicy);
     }
     HttpResponse<String> r =
         HTTP.send(
@@ -262,7 +279,7 @@ public final class DriverBenchmark {
     throw new IllegalStateException("the driver's CDS archive was not built");
   }
 
-  private static String get(FarcallCluster cluster, String url) throws Exception {
+  static String get(FarcallCluster cluster, String url) throws Exception {
     return HTTP.send(
             HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + cluster.adminToken)

@@ -73,9 +73,23 @@ public final class FarcallCluster implements AutoCloseable {
   public static FarcallCluster start(
       String bootstrap, Path dir, int workerCount, Map<String, String> coordinatorProperties)
       throws Exception {
+    return start(bootstrap, bootstrap, dir, workerCount, coordinatorProperties);
+  }
+
+  /**
+   * The same, the workers reaching the broker through {@code workerBootstrap} (e.g. a listener
+   * behind a delaying proxy) while the coordinator and the runs use {@code bootstrap}.
+   */
+  public static FarcallCluster start(
+      String bootstrap,
+      String workerBootstrap,
+      Path dir,
+      int workerCount,
+      Map<String, String> coordinatorProperties)
+      throws Exception {
     FarcallCluster cluster = new FarcallCluster();
     try {
-      cluster.startAll(bootstrap, dir, workerCount, coordinatorProperties);
+      cluster.startAll(bootstrap, workerBootstrap, dir, workerCount, coordinatorProperties);
       return cluster;
     } catch (Exception | Error e) {
       cluster.close();
@@ -84,7 +98,11 @@ public final class FarcallCluster implements AutoCloseable {
   }
 
   private void startAll(
-      String bootstrap, Path dir, int workerCount, Map<String, String> coordinatorProperties)
+      String bootstrap,
+      String workerBootstrap,
+      Path dir,
+      int workerCount,
+      Map<String, String> coordinatorProperties)
       throws Exception {
     String extra = System.getProperty("farcall.bench.service-args", "").trim();
     if (!extra.isEmpty()) {
@@ -108,7 +126,7 @@ public final class FarcallCluster implements AutoCloseable {
     port = Integer.parseInt(coordinator.getEnvironment().getProperty("local.server.port"));
     for (int i = 1; i <= workerCount; i++) {
       String id = "bench-worker-" + i;
-      Map<String, String> w = common(bootstrap, prefix);
+      Map<String, String> w = common(workerBootstrap, prefix);
       w.put("spring.config.location", configLocation(WorkerApplication.class));
       w.put("spring.main.web-application-type", "none");
       w.put("spring.autoconfigure.exclude", WORKER_EXCLUDED_AUTO_CONFIGURATIONS);
