@@ -214,7 +214,22 @@ public final class DriverBenchmark {
       Map<String, Object> tunables,
       String adaptivePolicy)
       throws Exception {
+    return startRun(cluster, mainClass, args, tunables, adaptivePolicy, 0);
+  }
+
+  /** The same, with a deadline in seconds ({@code 0}: none). */
+  public static String startRun(
+      FarcallCluster cluster,
+      String mainClass,
+      List<String> args,
+      Map<String, Object> tunables,
+      String adaptivePolicy,
+      int deadlineSeconds)
+      throws Exception {
     Map<String, Object> body = new LinkedHashMap<>();
+    if (deadlineSeconds > 0) {
+      body.put("deadlineSeconds", deadlineSeconds);
+    }
     body.put("mainClass", mainClass);
     body.put("args", args);
     if (!tunables.isEmpty()) {
