@@ -54,12 +54,9 @@ public final class AdaptiveLoop implements AutoCloseable {
 
   /**
    * How long a run goes before JFR starts sampling it: short programs end first and never start JFR
-   * (see {@link CpuSampler#start()}); meanwhile the policy has the sites' timed calls. At 1 s, the
-   * adaptive benchmark's short programs paid 0.5-1.2 s more than without a policy: JFR's start (0.3
-   * s to seconds of CPU here) competed with the program, and a program ending meanwhile waited for
-   * it at exit.
+   * (see {@link CpuSampler#start()}); meanwhile the policy has the sites' timed calls.
    */
-  static final Duration JFR_START_DELAY = Duration.ofSeconds(5);
+  static final Duration JFR_START_DELAY = Duration.ofSeconds(1);
 
   /** Before a site's work is known, one call in this many is timed. */
   static final int INITIAL_SAMPLE_EVERY = 64;
