@@ -94,6 +94,14 @@ public class HeartbeatPublisher implements SmartLifecycle {
     running = false;
     status.onChange(() -> {});
     scheduler.shutdownNow();
+    try {
+      // a beat under way was built with the old state: sent after STOPPED, it would be the last
+      if (!scheduler.awaitTermination(FINAL_SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("a heartbeat of worker {} was still being sent", identity.workerId());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     status.setState(WorkerState.STOPPED);
     try {
       producer.send(record(heartbeat())).get(FINAL_SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
