@@ -138,8 +138,10 @@ class AdaptivePlacementTests {
 
   @Test
   void inShadowModeDecisionsAreRecordedAndNoCallLeaves() {
-    String main = ProgramRuns.main("parallelstream");
-    List<String> args = List.of("3000");
+    String main = ProgramRuns.main("executor");
+    // a pool of twice as many threads as cores saturates home, where remote can beat it
+    String threads = String.valueOf(2 * Runtime.getRuntime().availableProcessors());
+    List<String> args = List.of("160", "100000", threads);
     // shadow mode makes no trial call, so it judges on the assumed overhead: assume a cheap one so
     // that the heavy site is one the policy would move
     Map<String, Object> shadow = Map.of("shadow", true, "assumedOverheadMicros", 20);

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,7 +175,7 @@ public final class AdaptiveBenchmark {
   private static void measure(
       FarcallCluster cluster, String network, Program p, int reps, ArrayNode figures)
       throws Exception {
-    String expected = plainOutput(p);
+    String expected = PlainJava.output(p);
     run(cluster, p, ADAPTIVE, expected); // the services' warm-up, and a first lesson
     Map<Mode, List<Double>> millis = new LinkedHashMap<>();
     Map<Mode, List<Double>> remote = new LinkedHashMap<>();
@@ -280,22 +279,6 @@ public final class AdaptiveBenchmark {
     out.put("millis", finished.toEpochMilli() - requested.toEpochMilli());
     out.put("remoteCalls", run.path("stats").path("remoteCalls").asLong());
     out.put("policyCpuNanos", run.path("stats").path("policy").path("cpuNanos").asLong());
-    return out;
-  }
-
-  private static String plainOutput(Program p) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(FarcallCluster.examplesJar().toString());
-    command.add(p.mainClass());
-    command.addAll(p.args());
-    Process process =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException(p.label() + " failed under plain java");
-    }
     return out;
   }
 

@@ -173,28 +173,7 @@ public final class DriverBenchmark {
   }
 
   static double plainMillis(Program p) throws IOException, InterruptedException {
-    return plainMillis(p, List.of());
-  }
-
-  /** The same, the command started through {@code prefix} (e.g. {@code taskset -c 0}). */
-  static double plainMillis(Program p, List<String> prefix)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(prefix);
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(FarcallCluster.examplesJar().toString());
-    command.add(p.mainClass());
-    command.addAll(p.args());
-    long start = System.nanoTime();
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException(p.label() + " failed under plain java");
-    }
-    return (System.nanoTime() - start) / 1e6;
+    return PlainJava.millis(p, List.of());
   }
 
   static String startRun(

@@ -99,10 +99,10 @@ public final class OffloadBenchmark {
     List<Double> runs = new ArrayList<>();
     List<Double> plains = new ArrayList<>();
     List<Double> remote = new ArrayList<>();
-    DriverBenchmark.plainMillis(p, pinned); // the page cache
+    PlainJava.millis(p, pinned); // the page cache
     runMillis(cluster, p); // the coordinator's and worker's own warm-up, and a first lesson
     for (int i = 0; i < reps; i++) {
-      double plain = DriverBenchmark.plainMillis(p, pinned);
+      double plain = PlainJava.millis(p, pinned);
       JsonNode run = runMillis(cluster, p);
       double millis = run.path("millis").asDouble();
       plains.add(plain);

@@ -53,8 +53,8 @@ public final class AdaptiveLoop implements AutoCloseable {
   static final double TIMING_BUDGET = 0.01;
 
   /**
-   * How long a run goes before JFR starts sampling it: short programs end first and never start JFR
-   * (see {@link CpuSampler#start()}); meanwhile the policy has the sites' timed calls.
+   * How long a run goes before JFR may start sampling it: short programs end first and never start
+   * JFR (see {@link CpuSampler#start()}); meanwhile the policy has the sites' timed calls.
    */
   static final Duration JFR_START_DELAY = Duration.ofSeconds(1);
 
@@ -90,8 +90,11 @@ public final class AdaptiveLoop implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+  private final ThreadLoad threadLoad =
+      ThreadLoad.create(Runtime.getRuntime().availableProcessors());
   private PolicyState state = PolicyState.initial();
-  private long lastSamples;
+  private long startedNanos;
+  private boolean jfrStarted;
   private long lastRoundNanos;
   private volatile long cpuNanos;
   private volatile long rounds;
@@ -119,7 +122,8 @@ public final class AdaptiveLoop implements AutoCloseable {
     for (int i = 0; i < sites.siteCount(); i++) {
       methods.add(sites.method(i));
     }
-    this.sampler = new CpuSampler(methods, Duration.ofMillis(20), JFR_START_DELAY);
+    // started by a round (see maybeStartJfr), so with no delay of its own
+    this.sampler = new CpuSampler(methods, Duration.ofMillis(20), Duration.ZERO);
     this.smoothers = new SiteProfileSmoother[sites.siteCount()];
     this.lastCounters = new SiteCounters[sites.siteCount()];
     java.util.Arrays.fill(lastCounters, SiteCounters.ZERO);
@@ -136,12 +140,12 @@ public final class AdaptiveLoop implements AutoCloseable {
     sites.cpuShares(this::cpuShare);
   }
 
-  /** Starts the CPU sampler and the rounds. */
+  /** Starts the rounds (which start the CPU sampler when it can help, see maybeStartJfr). */
   public void start() {
     int[] every = new int[sites.siteCount()];
     java.util.Arrays.fill(every, INITIAL_SAMPLE_EVERY);
     sites.sampleEvery(every);
-    sampler.start();
+    startedNanos = System.nanoTime();
     long millis = Math.max(10, period.toMillis());
     thread.scheduleWithFixedDelay(this::safeRound, millis, millis, TimeUnit.MILLISECONDS);
   }
@@ -171,7 +175,8 @@ public final class AdaptiveLoop implements AutoCloseable {
       profiles.add(profile(i));
     }
     Optional<ClusterCapacity> capacity = cluster.get();
-    HomeLoad home = homeLoad(now, samples);
+    HomeLoad home = homeLoad(now);
+    maybeStartJfr(now, home);
     if (capacity.isPresent()) {
       if (!shadow) {
         sites.limitRemoteCallsInFlight(capacity.get().totalSlots());
@@ -183,7 +188,6 @@ public final class AdaptiveLoop implements AutoCloseable {
     }
     adaptSampling(counters);
     System.arraycopy(counters, 0, lastCounters, 0, counters.length);
-    lastSamples = samples;
     lastRoundNanos = now;
     rounds++;
     cpuNanos += Math.max(0, threads.getCurrentThreadCpuTime() - cpuBefore);
@@ -204,11 +208,33 @@ public final class AdaptiveLoop implements AutoCloseable {
         smoother.everMeasuredRemote());
   }
 
-  private HomeLoad homeLoad(long now, long samples) {
+  private HomeLoad homeLoad(long now) {
     double cpu = os == null ? 0 : Math.max(0, Math.min(1, os.getProcessCpuLoad()));
-    double periods = Math.max(1, (now - lastRoundNanos) / (double) sampler.period().toNanos());
-    double running = (samples - lastSamples) / periods;
-    return new HomeLoad(Runtime.getRuntime().availableProcessors(), cpu, Math.max(0, running));
+    int cores = Runtime.getRuntime().availableProcessors();
+    // without per-thread CPU times, the process's CPU load: it never shows more threads than cores
+    double competing = threadLoad == null ? cpu * cores : threadLoad.competingThreads(now);
+    return new HomeLoad(cores, cpu, Math.max(0, competing));
+  }
+
+  /**
+   * Starts JFR's sampling once the run has gone on for {@link #JFR_START_DELAY} with more threads
+   * competing for home's cores than it has: only then can a call run faster remotely than at home
+   * (unsaturated, a call's remote completion is its home work plus an overhead), so only then are
+   * JFR's CPU shares worth its cost, which on a 2-core machine was a third of a short run's time.
+   * Until then the sites' timed calls measure them.
+   */
+  private void maybeStartJfr(long now, HomeLoad home) {
+    if (!jfrStarted
+        && now - startedNanos >= JFR_START_DELAY.toNanos()
+        && home.runnableThreads() > home.cores()) {
+      jfrStarted = true;
+      sampler.start();
+    }
+  }
+
+  /** Whether the loop has started JFR's sampling; for tests. */
+  boolean startedJfr() {
+    return jfrStarted;
   }
 
   private void apply(PolicyOutcome outcome) {

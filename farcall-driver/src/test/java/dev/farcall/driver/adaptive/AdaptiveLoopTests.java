@@ -40,6 +40,7 @@ class AdaptiveLoopTests {
 
   private static final MethodId COLLATZ = method("parallelstream", "collatzBlock", "(J)J");
   private static final MethodId MIX = method("finegrained", "mix", "(I)I");
+  private static final MethodId PRIMES = method("executor", "countPrimes", "(II)I");
   private static final ClusterCapacity FOUR_FREE_SLOTS = new ClusterCapacity(1, 4, 4);
 
   private final List<SiteDecision> decisions = new CopyOnWriteArrayList<>();
@@ -149,26 +150,35 @@ class AdaptiveLoopTests {
         run.runMain(Examples.main("finegrained"), "20000000", "10");
 
         assertThat(loop.rounds()).isPositive();
+        assertThat(loop.startedJfr()).as("JFR started for one thread on idle cores").isFalse();
       }
       assertThat(worker.served(MIX)).isZero();
       assertThat(decisions).noneMatch(d -> d.getTo().equals("REMOTE"));
     }
   }
 
+  /**
+   * Home saturated (a pool of twice as many threads as cores, each calling the heavy site): the
+   * policy would move the site, and in shadow mode records so and applies nothing. JFR, which only
+   * pays when home is saturated, is started.
+   */
   @Test
   void inShadowModeDecisionsAreRecordedAndNoCallLeaves() throws Throwable {
     try (WorkerLikeInvoker worker = WorkerLikeInvoker.serving(Examples.JAR)) {
-      InProcessRun run = InProcessRun.of(Examples.JAR, List.of(countedLocal(COLLATZ)), worker);
+      InProcessRun run = InProcessRun.of(Examples.JAR, List.of(countedLocal(PRIMES)), worker);
       // Shadow mode makes no trial calls, so it judges on the assumed overhead alone: assume a
       // cheap one so that the heavy site is one the policy would move.
       Map<String, Object> shadow =
           Map.of(PolicyLimits.SHADOW, true, CostBenefitOptions.ASSUMED_OVERHEAD_MICROS, 20.0);
+      String threads = String.valueOf(2 * Runtime.getRuntime().availableProcessors());
       try (AdaptiveLoop loop = loop(run, shadow)) {
         loop.start();
 
-        run.runMain(Examples.main("parallelstream"), "3000");
+        run.runMain(Examples.main("executor"), "160", "100000", threads);
+
+        assertThat(loop.startedJfr()).as("JFR started on a saturated home").isTrue();
       }
-      assertThat(worker.served(COLLATZ)).isZero();
+      assertThat(worker.served(PRIMES)).isZero();
       assertThat(run.stats().getRemoteCalls()).isZero();
       assertThat(decisions).isNotEmpty().allSatisfy(d -> assertThat(d.getApplied()).isFalse());
     }

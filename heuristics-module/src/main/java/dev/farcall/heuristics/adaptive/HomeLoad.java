@@ -6,8 +6,9 @@ package dev.farcall.heuristics.adaptive;
  * @param cores processors the JVM may use ({@code Runtime.availableProcessors()}), at least 1
  * @param processCpuLoad the process's recent CPU time over wall time × cores, within [0, 1] ({@code
  *     OperatingSystemMXBean.getProcessCpuLoad()})
- * @param runnableThreads the program's threads in state RUNNABLE, averaged over the round when the
- *     driver samples it more often (a JVM thread blocked on a remote reply is not runnable)
+ * @param runnableThreads the JVM's threads competing for its cores over the round: the cores they
+ *     kept busy, or, when those were about all, the threads that each got a sizeable share of a
+ *     core (a thread blocked on a remote reply uses none)
  */
 public record HomeLoad(int cores, double processCpuLoad, double runnableThreads) {
 

@@ -8,7 +8,8 @@ import java.util.concurrent.Future;
 
 /**
  * Tasks submitted to an ExecutorService, each calling a pure method; results printed in order.
- * Arguments: the number of tasks (default 16) and the numbers each scans (default 20,000).
+ * Arguments: the number of tasks (default 16), the numbers each scans (default 20,000) and the
+ * pool's threads (default 4).
  */
 public class Main {
 
@@ -33,7 +34,8 @@ public class Main {
   public static void main(String[] args) throws Exception {
     int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     int width = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-    ExecutorService pool = Executors.newFixedThreadPool(4);
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Integer>> results = new ArrayList<>();
       for (int i = 0; i < tasks; i++) {
