@@ -53,10 +53,18 @@ public final class AdaptiveLoop implements AutoCloseable {
   static final double TIMING_BUDGET = 0.01;
 
   /**
-   * How long a run goes before JFR may start sampling it: short programs end first and never start
-   * JFR (see {@link CpuSampler#start()}); meanwhile the policy has the sites' timed calls.
+   * When JFR may start sampling a run: after it has lived {@code minRunTime} (short programs end
+   * first and never start JFR, see {@link CpuSampler#start()}) and its JVM has used {@code
+   * minProcessCpu}; meanwhile the policy has the sites' timed calls.
    */
-  static final Duration JFR_START_DELAY = Duration.ofSeconds(1);
+  record JfrStart(Duration minRunTime, Duration minProcessCpu) {
+
+    /**
+     * Starting a JFR stream cost 0.9–1.0 s of CPU here (JDK 17, 2 cores; 0.5 s with C1 alone, so
+     * mostly the JIT of JFR's own code): JFR waits until that is at most 5% of the run's CPU.
+     */
+    static final JfrStart DEFAULT = new JfrStart(Duration.ofSeconds(1), Duration.ofSeconds(20));
+  }
 
   /** Before a site's work is known, one call in this many is timed. */
   static final int INITIAL_SAMPLE_EVERY = 64;
@@ -93,7 +101,9 @@ public final class AdaptiveLoop implements AutoCloseable {
   private final ThreadLoad threadLoad =
       ThreadLoad.create(Runtime.getRuntime().availableProcessors());
   private PolicyState state = PolicyState.initial();
+  private JfrStart jfrStart = JfrStart.DEFAULT;
   private long startedNanos;
+  private long startedCpuNanos;
   private boolean jfrStarted;
   private long lastRoundNanos;
   private volatile long cpuNanos;
@@ -146,6 +156,7 @@ public final class AdaptiveLoop implements AutoCloseable {
     java.util.Arrays.fill(every, INITIAL_SAMPLE_EVERY);
     sites.sampleEvery(every);
     startedNanos = System.nanoTime();
+    startedCpuNanos = processCpuNanos();
     long millis = Math.max(10, period.toMillis());
     thread.scheduleWithFixedDelay(this::safeRound, millis, millis, TimeUnit.MILLISECONDS);
   }
@@ -217,19 +228,30 @@ public final class AdaptiveLoop implements AutoCloseable {
   }
 
   /**
-   * Starts JFR's sampling once the run has gone on for {@link #JFR_START_DELAY} with more threads
-   * competing for home's cores than it has: only then can a call run faster remotely than at home
-   * (unsaturated, a call's remote completion is its home work plus an overhead), so only then are
-   * JFR's CPU shares worth its cost, which on a 2-core machine was a third of a short run's time.
-   * Until then the sites' timed calls measure them.
+   * Starts JFR's sampling once the run is past {@link #jfrStart} with more threads competing for
+   * home's cores than it has: only then can a call run faster remotely than at home (unsaturated, a
+   * call's remote completion is its home work plus an overhead), so only then are JFR's CPU shares
+   * worth its start, which took a third of a 3 s run's time on 2 cores. Until then the sites' timed
+   * calls measure them.
    */
   private void maybeStartJfr(long now, HomeLoad home) {
     if (!jfrStarted
-        && now - startedNanos >= JFR_START_DELAY.toNanos()
-        && home.runnableThreads() > home.cores()) {
+        && now - startedNanos >= jfrStart.minRunTime().toNanos()
+        && home.runnableThreads() > home.cores()
+        && processCpuNanos() - startedCpuNanos >= jfrStart.minProcessCpu().toNanos()) {
       jfrStarted = true;
       sampler.start();
     }
+  }
+
+  private long processCpuNanos() {
+    return os == null ? 0 : Math.max(0, os.getProcessCpuTime());
+  }
+
+  /** Another rule for JFR's start; for tests, before {@link #start()}. */
+  AdaptiveLoop startingJfr(JfrStart rule) {
+    this.jfrStart = rule;
+    return this;
   }
 
   /** Whether the loop has started JFR's sampling; for tests. */

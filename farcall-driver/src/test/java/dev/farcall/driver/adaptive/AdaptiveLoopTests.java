@@ -159,8 +159,8 @@ class AdaptiveLoopTests {
 
   /**
    * Home saturated (a pool of twice as many threads as cores, each calling the heavy site): the
-   * policy would move the site, and in shadow mode records so and applies nothing. JFR, which only
-   * pays when home is saturated, is started.
+   * policy would move the site, and in shadow mode records so and applies nothing. JFR, which can
+   * only pay when home is saturated, is started.
    */
   @Test
   void inShadowModeDecisionsAreRecordedAndNoCallLeaves() throws Throwable {
@@ -171,7 +171,9 @@ class AdaptiveLoopTests {
       Map<String, Object> shadow =
           Map.of(PolicyLimits.SHADOW, true, CostBenefitOptions.ASSUMED_OVERHEAD_MICROS, 20.0);
       String threads = String.valueOf(2 * Runtime.getRuntime().availableProcessors());
-      try (AdaptiveLoop loop = loop(run, shadow)) {
+      // JFR as soon as home is saturated, not after the default's 20 s of CPU
+      var jfrAtOnce = new AdaptiveLoop.JfrStart(Duration.ofSeconds(1), Duration.ZERO);
+      try (AdaptiveLoop loop = loop(run, shadow).startingJfr(jfrAtOnce)) {
         loop.start();
 
         run.runMain(Examples.main("executor"), "160", "100000", threads);
