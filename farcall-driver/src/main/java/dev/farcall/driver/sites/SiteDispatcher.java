@@ -2,44 +2,27 @@ package dev.farcall.driver.sites;
 
 import dev.farcall.api.spi.AsyncDispatcher;
 import dev.farcall.api.spi.AsyncTarget;
-import dev.farcall.dispatch.Deadline;
-import dev.farcall.dispatch.InvocationOutcome;
-import dev.farcall.dispatch.RemoteCall;
-import dev.farcall.dispatch.RemoteInvoker;
 import dev.farcall.driver.report.RemoteCallLog;
 import dev.farcall.driver.rewrite.hooks.RunHooks;
 import dev.farcall.model.MethodId;
 import dev.farcall.model.codec.ArgumentCodec;
-import dev.farcall.model.codec.MethodCodec;
-import dev.farcall.model.wire.InvocationResult;
-import dev.farcall.model.wire.RemoteCallOutcome;
-import dev.farcall.model.wire.ReturnedValue;
 import dev.farcall.model.wire.RunStatistics;
-import dev.farcall.model.wire.SiteStatistics;
-import dev.farcall.model.wire.ThrownException;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 
 /**
- * Decides, per call of a dispatchable method, where it runs, and makes the remote calls: encode
- * with the shared codec, send through the dispatch core's {@link RemoteInvoker}, wait (see {@link
- * RemoteWait}), decode, rethrow a remote exception as the same type. A call that no worker answers
- * in time, that cannot be encoded, or that fails to be invoked runs at home: only effect-free
- * methods are ever dispatched, so running one twice is safe.
+ * Decides, per call of a dispatchable method, where it runs: at home, or on a worker through {@link
+ * RemoteCaller}, which runs the call at home after all when no worker answers in time, when it
+ * cannot be encoded or when it fails to be invoked. {@link SiteProfiles} reads what the sites
+ * measured, for the adaptive policy and the run's report.
  *
  * <p>The rewritten code reads each site's mode from the call sites of {@link
  * dev.farcall.driver.rewrite.SiteModes}; {@link #decide} changes a decision and publishes the new
@@ -50,18 +33,15 @@ public final class SiteDispatcher
 
   private static final AtomicInteger ASYNC_THREADS = new AtomicInteger();
 
-  private final RunIdentity run;
   private final ClassLoader loader;
-  private final RemoteConnection connection;
-  private final CallSettings settings;
   private final SiteHooks hooks;
   private final Site[] sites;
   private final Map<MethodId, Integer> ids = new HashMap<>();
+  private final CallTimeline timeline;
+  private final RemoteCaller remote;
+  private final SiteProfiles profiles;
   private final ExecutorService asyncExecutor;
   private volatile ArgumentCodec codec;
-  private volatile RemoteCallLog callLog;
-  private final AtomicInteger remoteInFlight = new AtomicInteger();
-  private volatile int remoteSlots = Integer.MAX_VALUE;
 
   public SiteDispatcher(
       RunIdentity run,
@@ -70,16 +50,17 @@ public final class SiteDispatcher
       RemoteConnection connection,
       CallSettings settings,
       SiteHooks hooks) {
-    this.run = run;
     this.loader = loader;
-    this.connection = connection;
-    this.settings = settings;
     this.hooks = hooks;
     this.sites = new Site[plan.size()];
     for (int i = 0; i < sites.length; i++) {
       sites[i] = new Site(plan.get(i), loader, this::argumentCodec);
       ids.put(plan.get(i).method(), i);
     }
+    this.timeline = new CallTimeline(ids);
+    this.remote =
+        new RemoteCaller(run, loader, connection, settings, hooks.localSentinel(), timeline);
+    this.profiles = new SiteProfiles(sites, hooks, connection);
     this.asyncExecutor =
         Executors.newCachedThreadPool(
             r -> {
@@ -151,12 +132,12 @@ public final class SiteDispatcher
    * for the workers. Trial calls are sent whatever the bound: they are there to measure.
    */
   public void limitRemoteCallsInFlight(int slots) {
-    remoteSlots = Math.max(1, slots);
+    remote.limitInFlight(slots);
   }
 
   /** The bound {@link #limitRemoteCallsInFlight} set ({@link Integer#MAX_VALUE} before any). */
   public int remoteCallsInFlightLimit() {
-    return remoteSlots;
+    return remote.inFlightLimit();
   }
 
   /** The cap {@link #batchSize(int, int)} set ({@link Integer#MAX_VALUE} before any). */
@@ -195,18 +176,7 @@ public final class SiteDispatcher
    * @param cpuSamples the run's CPU samples whose stack holds the site's method
    */
   public dev.farcall.heuristics.adaptive.SiteCounters counters(int site, long cpuSamples) {
-    Site s = sites[site];
-    return new dev.farcall.heuristics.adaptive.SiteCounters(
-        s.localCalls(hooks.localCalls()[site]),
-        hooks.timedCalls()[site].sum(),
-        hooks.timedNanos()[site].sum(),
-        cpuSamples,
-        s.remoteCalls.sum(),
-        s.workNanos.sum(),
-        s.roundTripNanos.sum(),
-        s.bytesSent.sum(),
-        s.bytesReceived.sum(),
-        s.inFlight.get());
+    return profiles.counters(site, cpuSamples);
   }
 
   /** Times one in {@code every[i]} counted local calls of each site i (0: none). */
@@ -243,76 +213,11 @@ public final class SiteDispatcher
       site.localCalls.increment(); // decided LOCAL while this call was on its way here
       return hooks.localSentinel();
     }
-    if (site.decision == Decision.REMOTE && remoteInFlight.get() >= remoteSlots) {
+    if (site.decision == Decision.REMOTE && remote.everySlotTaken()) {
       site.localCalls.increment(); // every slot is taken: home works on this one meanwhile
       return hooks.localSentinel();
     }
-    Optional<MethodCodec> methodCodec = site.codec();
-    if (methodCodec.isEmpty() || !site.receiverIsExactly(arguments)) {
-      return fallback(site);
-    }
-    byte[] payload;
-    try {
-      payload = methodCodec.get().encodeArguments(arguments);
-    } catch (RuntimeException notTransferable) {
-      return fallback(site);
-    }
-    Deadline deadline = settings.deadlineOfCallMadeNow();
-    Optional<RemoteInvoker> invoker =
-        connection.invoker(deadline.remaining(java.time.Clock.systemUTC()));
-    if (invoker.isEmpty()) {
-      return fallback(site);
-    }
-    long started = System.nanoTime();
-    site.inFlight.incrementAndGet();
-    remoteInFlight.incrementAndGet();
-    try {
-      return awaitAndComplete(site, methodCodec.get(), payload, deadline, invoker.get(), started);
-    } finally {
-      remoteInFlight.decrementAndGet();
-      site.inFlight.decrementAndGet();
-    }
-  }
-
-  private Object awaitAndComplete(
-      Site site,
-      MethodCodec methodCodec,
-      byte[] payload,
-      Deadline deadline,
-      RemoteInvoker invoker,
-      long started) {
-    CompletableFuture<InvocationOutcome> future;
-    try {
-      future =
-          invoker.invoke(
-              new RemoteCall(
-                  run.programId(),
-                  run.jarSha256(),
-                  site.key.toWire(),
-                  methodCodec.argumentFingerprint(),
-                  List.of(payload),
-                  deadline,
-                  Optional.of(run.runId()),
-                  RemoteCall.Delivery.RETRY_ON_ANOTHER_WORKER),
-              site.maxCallsPerRequest);
-    } catch (RuntimeException sendFailed) {
-      return failedRemote(site, started, "");
-    }
-    InvocationOutcome outcome;
-    try {
-      outcome = RemoteWait.await(future, deadline);
-    } catch (TimeoutException noAnswer) {
-      future.cancel(true);
-      return failedRemote(site, started, "");
-    } catch (InterruptedException interrupted) {
-      future.cancel(true);
-      // the program interrupted its own thread: at home the call would have run on regardless
-      Thread.currentThread().interrupt();
-      return failedRemote(site, started, "");
-    } catch (ExecutionException | CancellationException noWorker) {
-      return failedRemote(site, started, "");
-    }
-    return complete(site, methodCodec, payload.length, outcome, started);
+    return remote.call(site, arguments);
   }
 
   /** Takes one of a LOCAL site's trial calls; the last one ends the trial. */
@@ -327,83 +232,9 @@ public final class SiteDispatcher
     return true;
   }
 
-  private Object complete(
-      Site site, MethodCodec methodCodec, int sent, InvocationOutcome outcome, long started) {
-    InvocationResult result = outcome.result();
-    Object value = result.getOutcome();
-    if (value instanceof ReturnedValue returned) {
-      Object decoded;
-      try {
-        decoded = methodCodec.decodeResult(bytes(returned.getPayload()));
-      } catch (RuntimeException undecodable) {
-        return failedRemote(site, started, result.getWorkerId());
-      }
-      site.recordRemote(
-          outcome.attempts(),
-          result.getExecuteMicros(),
-          sent,
-          returned.getPayload().remaining(),
-          steadyRoundTrip(result, started));
-      recordCall(site, result, started, RemoteCallOutcome.RETURNED);
-      return decoded;
-    }
-    if (value instanceof ThrownException thrown) {
-      site.recordRemote(
-          outcome.attempts(), result.getExecuteMicros(), sent, 0, steadyRoundTrip(result, started));
-      recordCall(site, result, started, RemoteCallOutcome.THREW);
-      throw SiteDispatcher.<RuntimeException>sneaky(
-          RemoteExceptions.rebuild(thrown, loader, site.key));
-    }
-    // an InvocationError: Farcall could not run it there; run it here
-    return failedRemote(site, started, result.getWorkerId());
-  }
-
   /** Where the remote calls are recorded for the run's timeline (none until set). */
   public void recordCallsTo(RemoteCallLog log) {
-    this.callLog = log;
-  }
-
-  private void recordCall(
-      Site site, InvocationResult result, long startedNanos, RemoteCallOutcome outcome) {
-    logCall(site, result.getWorkerId(), startedNanos, result.getExecuteMicros(), outcome);
-  }
-
-  /** A remote call that no worker answered or could run: recorded, then it runs at home. */
-  private Object failedRemote(Site site, long startedNanos, String workerId) {
-    logCall(site, workerId, startedNanos, 0, RemoteCallOutcome.FAILED);
-    return fallback(site);
-  }
-
-  /**
-   * The call's round trip without the worker's one-off setup (the first call of a program on a
-   * worker fetches its jar and loads its classes): figures that the policy extrapolates to every
-   * later call must not carry a cost paid once.
-   */
-  private static long steadyRoundTrip(InvocationResult result, long started) {
-    long roundTrip = System.nanoTime() - started;
-    return Math.max(result.getExecuteMicros() * 1_000, roundTrip - result.getSetupMicros() * 1_000);
-  }
-
-  // only remote calls come here: the LOCAL path never pays for the timeline
-  private void logCall(
-      Site site, String workerId, long startedNanos, long workMicros, RemoteCallOutcome outcome) {
-    RemoteCallLog log = callLog;
-    if (log != null) {
-      log.recordSince(ids.get(site.key), workerId, startedNanos, workMicros, outcome);
-    }
-  }
-
-  private Object fallback(Site site) {
-    site.fallbacks.increment();
-    site.localCalls.increment();
-    return hooks.localSentinel();
-  }
-
-  private static byte[] bytes(ByteBuffer buffer) {
-    ByteBuffer b = buffer.duplicate();
-    byte[] out = new byte[b.remaining()];
-    b.get(out);
-    return out;
+    timeline.recordCallsTo(log);
   }
 
   @Override
@@ -448,53 +279,14 @@ public final class SiteDispatcher
     return o == null ? Optional.empty() : o.create(constructor, arguments, options);
   }
 
-  // the run's CPU share per site (from JFR samples), when the adaptive loop measures it
-  private volatile java.util.function.IntToDoubleFunction cpuShares = site -> 0;
-
   /** Where the stats read each site's share of the run's CPU samples. */
   public void cpuShares(java.util.function.IntToDoubleFunction shares) {
-    this.cpuShares = shares;
+    profiles.cpuShares(shares);
   }
 
   /** The profile of every site so far. */
   public RunStatistics statistics() {
-    List<SiteStatistics> out = new ArrayList<>(sites.length);
-    boolean localComplete = true;
-    long local = 0;
-    long remote = 0;
-    long retries = 0;
-    long sent = 0;
-    long received = 0;
-    LongAdder[] counted = hooks.localCalls();
-    for (int i = 0; i < sites.length; i++) {
-      Site s = sites[i];
-      SiteStatistics stats =
-          s.statistics(
-              i < counted.length ? counted[i] : null,
-              hooks.timedNanos()[i],
-              hooks.timedCalls()[i],
-              cpuShares.applyAsDouble(i));
-      out.add(stats);
-      local += s.localCalls(i < counted.length ? counted[i] : null);
-      localComplete &= stats.getLocalCalls() != null;
-      remote += stats.getRemoteCalls();
-      retries += stats.getRetries();
-      sent += stats.getBytesSent();
-      received += stats.getBytesReceived();
-    }
-    return RunStatistics.newBuilder()
-        .setLocalCalls(local)
-        .setLocalCallsComplete(localComplete)
-        .setRemoteCalls(remote)
-        .setRetries(retries)
-        .setBytesSent(sent)
-        .setBytesReceived(received)
-        .setForeignReplies(connection.foreignReplies())
-        .setSites(out)
-        // set, not left to the schema's default: building a default record list needs Avro to
-        // trust the wire package, which only WireFormat's first use arranges
-        .setObjects(List.of())
-        .build();
+    return profiles.statistics();
   }
 
   private ArgumentCodec argumentCodec() {
@@ -508,10 +300,5 @@ public final class SiteDispatcher
       }
     }
     return c;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T extends Throwable> T sneaky(Throwable t) throws T {
-    throw (T) t;
   }
 }
