@@ -37,6 +37,12 @@ public class RunService implements SmartLifecycle, ProgramUsage {
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
   private static final int LIST_LIMIT = 200;
 
+  /**
+   * How much earlier than a run's recorded start its driver's first event may be stamped: the
+   * driver's clock is another process's reading of the machine's, taken a little before or after.
+   */
+  private static final java.time.Duration EVENT_CLOCK_SLACK = java.time.Duration.ofSeconds(10);
+
   /** The longest deadline a run may ask for: ten years, far beyond any instant arithmetic risk. */
   static final long MAX_DEADLINE_SECONDS = 10L * 366 * 24 * 3600;
 
@@ -275,18 +281,25 @@ public class RunService implements SmartLifecycle, ProgramUsage {
   }
 
   /**
-   * Takes over what a previous coordinator left, then reads the drivers' events, then watches the
-   * drivers taken over. In that order no event is lost: the listener goes on from the position the
-   * previous coordinator committed, and an event for a run not yet taken over would be dropped; and
-   * a driver that ended meanwhile is recorded only once its last events have been read.
+   * Takes over what a previous coordinator left, then reads the drivers' events (again from the
+   * start of the first run taken over), then watches the drivers taken over. In that order no event
+   * is lost: the listener goes on from the position the previous coordinator committed, and an
+   * event for a run not yet taken over would be dropped; and a driver that ended meanwhile is
+   * recorded only once its last events have been read.
    */
   @Override
   public void start() {
     List<Runnable> takeOvers = new ArrayList<>();
+    Instant rereadFrom = null; // the events of the runs taken over, from the first one's start
     for (RunRepository.Unfinished u : repository.unfinished()) {
-      resume(u).ifPresent(takeOvers::add);
+      Optional<Runnable> takeOver = resume(u);
+      takeOver.ifPresent(takeOvers::add);
+      if (takeOver.isPresent() && u.run().startedAt() != null) {
+        Instant started = u.run().startedAt().minus(EVENT_CLOCK_SLACK);
+        rereadFrom = rereadFrom == null || started.isBefore(rereadFrom) ? started : rereadFrom;
+      }
     }
-    events.start();
+    events.start(Optional.ofNullable(rereadFrom));
     takeOvers.forEach(Runnable::run);
     topics.deleteLeftovers(id -> supervisor.find(id).isPresent());
     running = true;

@@ -4,10 +4,12 @@ import dev.farcall.model.codec.PayloadException;
 import dev.farcall.model.wire.RunEvent;
 import dev.farcall.model.wire.WireFormat;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -59,6 +61,17 @@ public final class RunEventsListener {
 
   /** Assigns every partition at its committed position (the end, the first time) and reads. */
   public synchronized void start() {
+    start(Optional.empty());
+  }
+
+  /**
+   * As {@link #start()}, but first reads again what was published from {@code rereadFrom} on: the
+   * events of the runs a restarted coordinator takes over. The previous coordinator held what they
+   * said (stats, decisions, remote calls) only in memory and committed its position past them; a
+   * driver that ended just before that coordinator died sends nothing more, so without them its run
+   * would be recorded with no stats. Events of other runs read again change nothing.
+   */
+  public synchronized void start(Optional<Instant> rereadFrom) {
     if (running) {
       return;
     }
@@ -79,11 +92,27 @@ public final class RunEventsListener {
         c.seek(p, at.offset());
       }
     }
+    rereadFrom.ifPresent(from -> rewind(c, partitions, from));
     consumer = c;
     running = true;
     thread = new Thread(this::run, "farcall-run-events");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  private static void rewind(
+      KafkaConsumer<String, byte[]> c, List<TopicPartition> partitions, Instant from) {
+    Map<TopicPartition, Long> at = new HashMap<>();
+    partitions.forEach(p -> at.put(p, from.toEpochMilli()));
+    c.offsetsForTimes(at, Duration.ofSeconds(30))
+        .forEach(
+            (p, found) -> {
+              // null: nothing was published there since; the committed position is right
+              if (found != null && found.offset() < c.position(p, Duration.ofSeconds(30))) {
+                c.seek(p, found.offset());
+              }
+            });
+    log.info("Reading the run events again from {} for the runs taken over", from);
   }
 
   private void run() {
