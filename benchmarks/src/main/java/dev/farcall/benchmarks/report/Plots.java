@@ -41,7 +41,7 @@ final class Plots {
       Pattern.compile("(?:≤|≥|<|>|at most|at least|within)\\s*([0-9]+(?:\\.[0-9]+)?)");
 
   /** A category label longer than this makes the axis unreadable. */
-  private static final int LABEL = 48;
+  private static final int LABEL = 64;
 
   /** Spread (max over min) beyond which a linear axis shows only the largest bars. */
   private static final double LOG_SPREAD = 50;
@@ -74,13 +74,13 @@ final class Plots {
     CategoryChart chart =
         new CategoryChartBuilder()
             .width(1000)
-            .height(460 + 14 * figures.size())
+            .height(900)
             .title(area.area() + ": ratio figures to their targets (median ÷ target bound)")
             .yAxisTitle("median ÷ target bound")
             .build();
     List<String> labels = labels(figures, Figure::name);
     chart.getStyler().setOverlapped(true);
-    chart.getStyler().setXAxisLabelRotation(35);
+    chart.getStyler().setXAxisLabelRotation(90);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.addSeries("target met", labels, split(figures, bounds, true));
     chart.addSeries("target NOT met", labels, split(figures, bounds, false));
@@ -111,14 +111,14 @@ final class Plots {
     BoxChart chart =
         new BoxChartBuilder()
             .width(1000)
-            .height(420 + 12 * shown.size())
+            .height(900)
             .title(area.area() + ": latency percentiles over the repetitions (" + unit + ")")
             .yAxisTitle(unit)
             .build();
     double min = shown.stream().mapToDouble(Figure::min).min().orElse(1);
     double max = shown.stream().mapToDouble(Figure::max).max().orElse(1);
     chart.getStyler().setYAxisLogarithmic(min > 0 && max / min > LOG_SPREAD);
-    chart.getStyler().setXAxisLabelRotation(35);
+    chart.getStyler().setXAxisLabelRotation(90);
     List<String> labels = labels(shown, Figure::name);
     for (int i = 0; i < shown.size(); i++) {
       chart.addSeries(labels.get(i), new ArrayList<>(shown.get(i).repetitions()));
