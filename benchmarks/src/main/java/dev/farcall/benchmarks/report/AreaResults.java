@@ -19,16 +19,44 @@ import java.util.Optional;
  */
 record AreaResults(
     String file,
-    String area,
-    String title,
-    String date,
-    Machine machine,
-    double loadBefore,
-    double loadAfter,
+    Header header,
     List<String> notes,
     List<Figure> figures,
     List<Map<String, String>> targets,
     List<Series> series) {
+
+  /** What the area is and when, where and under what load it ran. */
+  record Header(
+      String area,
+      String title,
+      String date,
+      Machine machine,
+      double loadBefore,
+      double loadAfter) {}
+
+  String area() {
+    return header.area();
+  }
+
+  String title() {
+    return header.title();
+  }
+
+  String date() {
+    return header.date();
+  }
+
+  Machine machine() {
+    return header.machine();
+  }
+
+  double loadBefore() {
+    return header.loadBefore();
+  }
+
+  double loadAfter() {
+    return header.loadAfter();
+  }
 
   /** The machine facts an area recorded; absent ones are empty. */
   record Machine(int cpus, String memoryGiB, String java, String os) {}
@@ -36,18 +64,34 @@ record AreaResults(
   /** What a figure is judged against, judged on its median. */
   record Target(String description, boolean met) {}
 
+  /** A figure's repetitions and the median, min and max the area computed from them. */
+  record Spread(List<Double> repetitions, double median, double min, double max) {}
+
   /** One figure: its repetitions and what the area computed from them. */
   record Figure(
       String name,
       String unit,
-      boolean higherIsBetter,
-      List<Double> repetitions,
-      double median,
-      double min,
-      double max,
+      Spread spread,
       Optional<Target> target,
       Map<String, Double> ratios,
-      Optional<String> note) {}
+      Optional<String> note) {
+
+    List<Double> repetitions() {
+      return spread.repetitions();
+    }
+
+    double median() {
+      return spread.median();
+    }
+
+    double min() {
+      return spread.min();
+    }
+
+    double max() {
+      return spread.max();
+    }
+  }
 
   /** A line of points, for example calls/s by worker containers. */
   record Series(String name, String unit, List<double[]> points) {}
@@ -86,18 +130,15 @@ record AreaResults(
                       p -> points.add(new double[] {p.get(0).asDouble(), p.get(1).asDouble()}));
               series.add(new Series(s.path("name").asText(), s.path("unit").asText(), points));
             });
-    return new AreaResults(
-        file,
-        d.path("area").asText(),
-        d.path("title").asText(),
-        d.path("date").asText(),
-        machine,
-        d.path("loadAverage").path("before").asDouble(),
-        d.path("loadAverage").path("after").asDouble(),
-        notes,
-        figures,
-        targets,
-        series);
+    Header header =
+        new Header(
+            d.path("area").asText(),
+            d.path("title").asText(),
+            d.path("date").asText(),
+            machine,
+            d.path("loadAverage").path("before").asDouble(),
+            d.path("loadAverage").path("after").asDouble());
+    return new AreaResults(file, header, notes, figures, targets, series);
   }
 
   private static Figure figure(String area, JsonNode f) {
@@ -124,14 +165,13 @@ record AreaResults(
     f.path("ratios")
         .fields()
         .forEachRemaining(e -> ratios.put(e.getKey(), e.getValue().asDouble()));
+    Spread spread =
+        new Spread(
+            reps, f.path("median").asDouble(), f.path("min").asDouble(), f.path("max").asDouble());
     return new Figure(
         name,
         f.path("unit").asText(),
-        f.path("higherIsBetter").asBoolean(),
-        reps,
-        f.path("median").asDouble(),
-        f.path("min").asDouble(),
-        f.path("max").asDouble(),
+        spread,
         target,
         ratios,
         f.hasNonNull("note") ? Optional.of(f.path("note").asText()) : Optional.empty());
