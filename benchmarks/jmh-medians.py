@@ -2,7 +2,8 @@
 """Prints the median of the measured JMH iterations of each benchmark in a JMH console log.
 
 JMH's own score is the mean of the iterations; on a loaded shared machine one stalled iteration
-moves it a lot, so BENCHMARKS.md quotes both. Usage: benchmarks/jmh-medians.py < jmh-output.log
+moves it a lot. For the report, JmhResults takes the same medians from JMH's JSON output
+(benchmarks/areas/jmh.sh); this reads a saved console log. Usage: benchmarks/jmh-medians.py < jmh-output.log
 """
 import re
 import statistics

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farcall.benchmarks.e2e.FarcallCluster;
+import dev.farcall.benchmarks.report.ResultsFile;
 import dev.farcall.kafka.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -334,7 +335,7 @@ public final class DriverBenchmark {
         loadAfter);
   }
 
-  /** Writes {@code benchmarks/results/<area>.json} in the format tables.py reads, dated now. */
+  /** Writes {@code benchmarks/results/<area>.json} in the results convention, dated now. */
   static void write(
       String area,
       String title,
@@ -356,29 +357,7 @@ public final class DriverBenchmark {
       double loadBefore,
       double loadAfter)
       throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("area", area);
-    root.put("title", title);
-    root.put("date", date.toString());
-    ObjectNode machine = root.putObject("machine");
-    machine.put("cpus", Runtime.getRuntime().availableProcessors());
-    machine.put(
-        "memoryGiB",
-        Math.round(
-            ((com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean())
-                    .getTotalMemorySize()
-                / (1024.0 * 1024 * 1024)));
-    machine.put("java", System.getProperty("java.version"));
-    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-    root.putObject("loadAverage").put("before", loadBefore).put("after", loadAfter);
-    ArrayNode notes = root.putArray("notes");
-    noteLines.forEach(notes::add);
-    root.set("figures", figures);
-    Path out = Path.of("benchmarks", "results", area + ".json");
-    Files.createDirectories(out.getParent());
-    JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), root);
-    System.out.println("wrote " + out.toAbsolutePath());
+    ResultsFile.write(area, title, noteLines, figures, date, loadBefore, loadAfter);
   }
 
   static void deleteRecursively(Path dir) {

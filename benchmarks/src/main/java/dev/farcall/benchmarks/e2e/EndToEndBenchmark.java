@@ -79,15 +79,19 @@ public final class EndToEndBenchmark {
   static final List<String> PARTS = List.of("kafka", "farcall", "rmi", "hazelcast");
 
   /**
-   * Arguments: {@code [repetitions] [--only=kafka,farcall,rmi,hazelcast]}. The Hazelcast member's
-   * JVM options can be changed with the system property {@code farcall.bench.hazelcast.jvm}
-   * (space-separated).
+   * Arguments: {@code [repetitions] [--only=kafka,farcall,rmi,hazelcast] [--json=<file>]}; with
+   * {@code --json} the repetitions also go to that file in the results convention (see {@link
+   * EndToEndResults}). The Hazelcast member's JVM options can be changed with the system property
+   * {@code farcall.bench.hazelcast.jvm} (space-separated).
    */
   public static void main(String[] args) throws Exception {
     int repetitions = 3;
     Set<String> parts = new LinkedHashSet<>(PARTS);
+    Path json = null;
     for (String arg : args) {
-      if (arg.startsWith("--only=")) {
+      if (arg.startsWith("--json=")) {
+        json = Path.of(arg.substring(7));
+      } else if (arg.startsWith("--only=")) {
         parts = new LinkedHashSet<>(Arrays.asList(arg.substring(7).split(",")));
         if (!PARTS.containsAll(parts)) {
           throw new IllegalArgumentException("--only takes some of " + PARTS + ": " + arg);
@@ -96,6 +100,8 @@ public final class EndToEndBenchmark {
         repetitions = Integer.parseInt(arg);
       }
     }
+    Instant start = Instant.now();
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     System.out.printf(
         Locale.ROOT,
         "End-to-end benchmark: %d repetitions of %s, %d CPUs, Java %s, load average %.2f at start,"
@@ -147,6 +153,9 @@ public final class EndToEndBenchmark {
         runRound(peers, results, r);
       }
       report(results, repetitions);
+      if (json != null) {
+        EndToEndResults.writePart(json, parts, results, start, loadBefore);
+      }
     } catch (Exception | Error e) {
       e.printStackTrace();
       exit = 1;
