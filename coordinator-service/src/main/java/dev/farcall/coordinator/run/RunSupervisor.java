@@ -241,6 +241,11 @@ final class RunSupervisor {
     } catch (Exception e) {
       log.warn("run {}: reading its last events failed: {}", run.id, e.toString());
     }
+    // the driver also wrote its last events to a file, not waiting for Kafka: those it sent too
+    // are older than or as new as the newest seen, and change nothing
+    run.dir.lastEventsWritten().stream()
+        .filter(e -> run.id.equals(e.getRunId()))
+        .forEach(this::onEvent);
     RunOutcome outcome =
         RunOutcome.of(
             status, run.stopReason, run.dir.driverFailure().orElse(null), run.mainThrew());

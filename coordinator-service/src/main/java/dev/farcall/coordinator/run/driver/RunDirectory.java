@@ -1,5 +1,7 @@
 package dev.farcall.coordinator.run.driver;
 
+import dev.farcall.model.wire.RunEvent;
+import dev.farcall.model.wire.RunEventsFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
@@ -18,7 +21,8 @@ import java.util.stream.Stream;
  * &lt;runId&gt;/           0711, the coordinator's: a run's user may pass, not list
  *   stdout, stderr     0600, the coordinator's: the driver writes them through inherited files
  *   exit-status        written by the coordinator's wrapper when the driver's JVM exits
- *   driver/            0700, the run's user: the driver's log, its error file, the program's jar
+ *   driver/            0700, the run's user: the driver's log, its error file, its last events,
+ *                      the program's jar
  *   work/              0700, the run's user: the program's working directory
  * </pre>
  *
@@ -105,6 +109,15 @@ public record RunDirectory(Path root) {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  public Path lastEvents() {
+    return driverDir().resolve(RunEventsFile.NAME);
+  }
+
+  /** The events the driver wrote at its end (how main ended, then ENDING with the final stats). */
+  public List<RunEvent> lastEventsWritten() {
+    return RunEventsFile.read(lastEvents());
   }
 
   /** Deletes the directory and everything in it (best effort). */
