@@ -1,16 +1,10 @@
 package dev.farcall.heuristics.placement;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
-import org.jgrapht.graph.DefaultDirectedGraph;
-import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
  * An index over a {@link PlacementProblem} with dense int ids (methods sorted by key, so results do
@@ -80,7 +74,7 @@ final class CallGraph {
       override[i] = problem.overrides().getOrDefault(methods[i].key(), OverrideMode.AUTO);
     }
     recursive = new boolean[n];
-    componentsTopological = stronglyConnectedComponents();
+    componentsTopological = CallGraphComponents.callersFirst(outSites, siteCallee, recursive);
   }
 
   /**
@@ -146,44 +140,4 @@ final class CallGraph {
   int size() {
     return methods.length;
   }
-
-  /**
-   * The strongly connected components (JGraphT's Kosaraju inspector, whose depth-first searches
-   * keep their own stack, so deep call chains cannot overflow the thread's), ordered topologically
-   * over the condensation: callers before callees. Members of a component are sorted by id.
-   */
-  private int[][] stronglyConnectedComponents() {
-    int n = methods.length;
-    Graph<Integer, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
-    for (int v = 0; v < n; v++) {
-      graph.addVertex(v);
-    }
-    for (int s = 0; s < sites.length; s++) {
-      if (siteCaller[s] == siteCallee[s]) {
-        recursive[siteCaller[s]] = true;
-      }
-      graph.addEdge(siteCaller[s], siteCallee[s]);
-    }
-    Graph<Graph<Integer, DefaultEdge>, DefaultEdge> condensation =
-        new KosarajuStrongConnectivityInspector<>(graph).getCondensation();
-    List<int[]> ordered = new ArrayList<>(condensation.vertexSet().size());
-    new TopologicalOrderIterator<>(condensation, COMPONENTS_BY_FIRST_MEMBER)
-        .forEachRemaining(
-            c -> {
-              int[] component =
-                  c.vertexSet().stream().mapToInt(Integer::intValue).sorted().toArray();
-              if (component.length > 1) {
-                for (int member : component) {
-                  recursive[member] = true;
-                }
-              }
-              ordered.add(component);
-            });
-    return ordered.toArray(int[][]::new);
-  }
-
-  /** Breaks ties between components ready at once, so that the order never depends on hashing. */
-  private static final Comparator<Graph<Integer, DefaultEdge>> COMPONENTS_BY_FIRST_MEMBER =
-      Comparator.comparingInt(
-          c -> c.vertexSet().stream().mapToInt(Integer::intValue).min().orElse(0));
 }
