@@ -28,13 +28,18 @@ class PlanRepository {
     this.json = json;
   }
 
-  /** The program's highest plan version, if it has one. */
+  /**
+   * The program's highest plan version, if it has one. Looked up by its key: with {@code ORDER BY
+   * version DESC LIMIT 1}, H2 walked the program's index and read every version's row (each with
+   * its decisions as JSON) before sorting, so each placement got slower with every version stored
+   * (0.75 s per settings change after 1,900 versions).
+   */
   Optional<StoredPlan> latest(String programId) {
     return jdbc.sql(
             "SELECT program_id, version, analysis_generation, heuristic, tunables, overrides,"
-                + " decisions, created_at FROM placement_plans WHERE program_id = ?"
-                + " ORDER BY version DESC LIMIT 1")
-        .param(programId)
+                + " decisions, created_at FROM placement_plans WHERE program_id = ? AND version ="
+                + " (SELECT MAX(version) FROM placement_plans WHERE program_id = ?)")
+        .params(programId, programId)
         .query(this::map)
         .optional();
   }

@@ -48,15 +48,16 @@ class RestFuzzTests extends CoordinatorTestBase {
   static final String SEED_PROPERTY = "farcall.fuzz.seed";
 
   /**
-   * Inputs per target by default. Not yet the 10,000 issue 12 asks for: on this 2-core machine at
-   * load ~25 an input costs 70-100 ms (accepted inputs start analyses and re-placements), so 10,000
-   * would take 15-30 minutes per target. Raise it with {@value #INPUTS_PROPERTY}.
+   * Inputs per target by default, what issue 12 asks of CI. An input costs 1-15 ms on this 2-core
+   * machine at a low load (far more at load 25); raise it with {@value #INPUTS_PROPERTY}.
    */
-  static final int DEFAULT_INPUTS = 1_000;
+  static final int DEFAULT_INPUTS = 10_000;
 
   private static final int INPUTS = Integer.getInteger(INPUTS_PROPERTY, DEFAULT_INPUTS);
   private static final long SEED = Long.getLong(SEED_PROPERTY, new Random().nextLong());
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
 
   private static String program;
 
@@ -124,7 +125,7 @@ class RestFuzzTests extends CoordinatorTestBase {
     fuzz(
         "multipart",
         FuzzInputs.multipartBodies(),
-        m -> post("/api/v1/programs", m.contentType(), m.body()),
+        m -> deleteIfCreated(post("/api/v1/programs", m.contentType(), m.body())),
         this::programsAndFiles);
   }
 
@@ -135,7 +136,7 @@ class RestFuzzTests extends CoordinatorTestBase {
         FuzzInputs.jars(),
         jar -> {
           FuzzInputs.Multipart m = FuzzInputs.Multipart.ofFile(jar);
-          return post("/api/v1/programs", m.contentType(), m.body());
+          return deleteIfCreated(post("/api/v1/programs", m.contentType(), m.body()));
         },
         this::programsAndFiles);
   }
@@ -275,6 +276,26 @@ class RestFuzzTests extends CoordinatorTestBase {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Deletes the program an accepted upload created, so that the store stays the size it was: with
+   * thousands of accepted uploads kept, every accepted heuristic setting of a later target placed
+   * them all again, and 10,000 inputs per target took far too long.
+   */
+  private HttpResponse<String> deleteIfCreated(HttpResponse<String> upload)
+      throws IOException, InterruptedException {
+    if (upload.statusCode() == 201) {
+      String id = JSON.readTree(upload.body()).path("id").asString();
+      HttpResponse<String> deleted =
+          http.send(
+              request("/api/v1/programs/" + id, "application/json").DELETE().build(),
+              bodyHandler());
+      assertThat(deleted.statusCode())
+          .as("DELETE of accepted upload %s: %s", id, deleted.body())
+          .isEqualTo(204);
+    }
+    return upload;
   }
 
   private HttpResponse<String> post(String path, String contentType, Object body)
