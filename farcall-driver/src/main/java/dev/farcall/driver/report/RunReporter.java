@@ -56,8 +56,9 @@ public final class RunReporter implements AutoCloseable {
   private final Path lastEvents;
   private volatile RunStatistics lastSent;
   private volatile RemoteCallLog calls;
-  // Events sent but not yet acknowledged by Kafka (how main ended, decisions), by sequence: at the
-  // end they go to the last-events file with ENDING. STATS are not kept: ENDING supersedes them.
+  // Events sent but not yet acknowledged by Kafka (how main ended, decisions, stats that carry
+  // remote calls), by sequence: at the end they go to the last-events file with ENDING. Other STATS
+  // are not kept: ENDING supersedes them.
   private final ConcurrentSkipListMap<Long, RunEvent> unconfirmed = new ConcurrentSkipListMap<>();
 
   /**
@@ -96,7 +97,10 @@ public final class RunReporter implements AutoCloseable {
     if (!now.equals(lastSent) || newCalls.isPresent()) {
       lastSent = now;
       RunEvent e = event(RunEventKind.STATS, null, now);
-      newCalls.ifPresent(e::setRemoteCalls);
+      if (newCalls.isPresent()) {
+        e.setRemoteCalls(newCalls.get());
+        keepUntilAcknowledged(e); // its calls are in no later event: the timeline needs them
+      }
       send(e);
     }
   }
@@ -169,9 +173,10 @@ public final class RunReporter implements AutoCloseable {
   /**
    * Ends the reports with ENDING and the final stats: called from the driver's shutdown hook, so it
    * also runs at {@code System.exit} and on SIGTERM. Nothing waits for Kafka: the events it has not
-   * acknowledged (how main ended, decisions) and ENDING go to the last-events file, which the
-   * coordinator reads once the process has exited. A short program ends before its producer has
-   * even connected, and waiting for Kafka here kept the JVM alive for most of a second after main.
+   * acknowledged (how main ended, decisions, remote calls for the timeline) and ENDING go to the
+   * last-events file, which the coordinator reads once the process has exited. A short program ends
+   * before its producer has even connected, and waiting for Kafka here kept the JVM alive for most
+   * of a second after main.
    */
   @Override
   public void close() {

@@ -2,6 +2,8 @@ package dev.farcall.driver.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.farcall.model.wire.MethodRef;
+import dev.farcall.model.wire.RemoteCallOutcome;
 import dev.farcall.model.wire.RunEvent;
 import dev.farcall.model.wire.RunEventKind;
 import dev.farcall.model.wire.RunEventsFile;
@@ -69,6 +71,33 @@ class RunReporterTests {
     assertThat(RunEventsFile.read(file))
         .extracting(RunEvent::getKind)
         .containsExactly(RunEventKind.ENDING);
+  }
+
+  @Test
+  void remoteCallsReportedToAKafkaThatHasNotAcknowledgedThemAreInTheFile(@TempDir Path dir) {
+    Path file = dir.resolve(RunEventsFile.NAME);
+    MockProducer<String, byte[]> kafka = // acknowledges nothing until told
+        new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+    RunReporter reporter =
+        new RunReporter(
+            "r1", "events", CompletableFuture.completedFuture(kafka), () -> stats(1), file);
+    RemoteCallLog calls =
+        new RemoteCallLog(site -> new MethodRef("demo.Squares", "square", "(I)J"), 10, 100);
+    reporter.reportCallsOf(calls);
+    calls.record(0, "w1", 1_000, 50, 40, RemoteCallOutcome.RETURNED);
+    reporter.start(Duration.ofMillis(10));
+    org.awaitility.Awaitility.await()
+        .until(
+            () ->
+                kafka.history().stream()
+                    .anyMatch(r -> FORMAT.decode(r.value()).getRemoteCalls() != null));
+
+    reporter.close(); // the JVM ends: what Kafka holds unacknowledged may never be sent
+
+    assertThat(RunEventsFile.read(file))
+        .filteredOn(e -> e.getRemoteCalls() != null)
+        .as("the report that carried the call")
+        .isNotEmpty();
   }
 
   private static RunStatistics stats(long remoteCalls) {
