@@ -2,9 +2,11 @@ package dev.farcall.coordinator.analysis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.farcall.heuristics.Effect;
+import dev.farcall.heuristics.analysis.HandleCycles;
 import dev.farcall.heuristics.analysis.MethodAnalysis;
 import dev.farcall.heuristics.analysis.ProgramModel;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -20,7 +22,31 @@ record AnalysisResponse(
     @Schema(description = "Every method of the program (empty until DONE)")
         List<MethodView> methods,
     @Schema(description = "Call-graph edges from program methods (empty until DONE)")
-        List<EdgeView> edges) {
+        List<EdgeView> edges,
+    @Schema(
+            description =
+                "What may go wrong at run time though nothing is refused: cycles of calls through"
+                    + " remote-object handles (empty until DONE)")
+        List<WarningView> warnings) {
+
+  /** Something the analysis found that may fail at run time. */
+  @Schema(name = "AnalysisWarning")
+  record WarningView(
+      @Schema(description = "HANDLE_CYCLE") String kind,
+      @Schema(description = "What may happen and through which calls") String message,
+      @Schema(description = "The object types on the cycle, dotted names") List<String> types,
+      @Schema(description = "The methods making the handle calls, then the methods they call")
+          List<String> methods) {
+
+    static WarningView of(HandleCycles.Cycle cycle) {
+      List<String> methods = new ArrayList<>();
+      for (HandleCycles.HandleCall call : cycle.calls()) {
+        methods.add(call.caller().toString());
+        methods.add(call.target().toString());
+      }
+      return new WarningView("HANDLE_CYCLE", cycle.message(), cycle.types(), methods);
+    }
+  }
 
   /** The verdict on one method. */
   @Schema(name = "AnalysedMethod")
@@ -61,7 +87,10 @@ record AnalysisResponse(
                             e.concurrentContext(),
                             e.loopDepth()))
                 .toList();
-    return new AnalysisResponse(row.status(), row.error(), row.durationMillis(), methods, edges);
+    List<WarningView> warnings =
+        model == null ? List.of() : HandleCycles.of(model).stream().map(WarningView::of).toList();
+    return new AnalysisResponse(
+        row.status(), row.error(), row.durationMillis(), methods, edges, warnings);
   }
 
   private static MethodView view(MethodAnalysis m) {

@@ -15,6 +15,7 @@ import dev.farcall.dispatch.objects.ObjectInfo;
 import dev.farcall.dispatch.objects.ObjectSpec;
 import dev.farcall.dispatch.objects.RemoteObject;
 import dev.farcall.dispatch.objects.RemoteObjects;
+import dev.farcall.heuristics.analysis.HandleCycles;
 import dev.farcall.heuristics.analysis.ProgramModel;
 import dev.farcall.heuristics.analysis.RemoteObjectTypes;
 import dev.farcall.model.codec.MethodCodec;
@@ -64,8 +65,11 @@ class ObjectService {
     this.analyses = analyses;
   }
 
-  /** What {@code POST /programs/{id}/objects} answers. */
-  record Created(String objectId, String workerId) {}
+  /**
+   * What {@code POST /programs/{id}/objects} answers: {@code warnings} are the analysis' cycles of
+   * handle calls the object's type is on (its calls may wait for each other until their timeout).
+   */
+  record Created(String objectId, String workerId, List<String> warnings) {}
 
   CompletableFuture<Created> create(String programId, ObjectBody body) {
     if (body.className() == null || body.className().isBlank()) {
@@ -76,7 +80,7 @@ class ObjectService {
         programs.find(programId).orElseThrow(() -> new ProgramNotFoundException(programId));
     ProgramLoaders.LoadedProgram loaded = loaders.get(program);
     Constructor<?> constructor = constructor(loaded, programId, body, args.size());
-    checkType(programId, constructor);
+    List<String> warnings = checkType(programId, constructor);
     MethodCodec codec;
     byte[] payload;
     try {
@@ -102,7 +106,7 @@ class ObjectService {
         .handle(
             (object, failure) -> {
               if (failure == null) {
-                return new Created(object.id(), object.owner());
+                return new Created(object.id(), object.owner(), warnings);
               }
               Throwable e = failure instanceof CompletionException c ? c.getCause() : failure;
               if (e instanceof ObjectCreationException created && created.thrown().isPresent()) {
@@ -127,8 +131,10 @@ class ObjectService {
   /**
    * The rule {@code Farcall.remote} applies in a run: the analysis must be DONE (409 otherwise) and
    * the type free of I/O, global writes and exits in what a handle can call (422 otherwise).
+   *
+   * @return the warnings of the cycles of handle calls the type is on
    */
-  private void checkType(String programId, Constructor<?> constructor) {
+  private List<String> checkType(String programId, Constructor<?> constructor) {
     ProgramModel model =
         analyses
             .model(programId)
@@ -140,6 +146,9 @@ class ObjectService {
             reason -> {
               throw new ObjectProblems.TypeRefused(type.getName(), reason);
             });
+    return HandleCycles.through(model, type.getName()).stream()
+        .map(HandleCycles.Cycle::message)
+        .toList();
   }
 
   CompletableFuture<InvocationResponse> invoke(String objectId, InvocationBody body) {

@@ -64,6 +64,16 @@ class ObjectsEndpointTests extends CoordinatorTestBase {
                   java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             }
           }
+          """,
+          "example/Relay.java",
+          """
+          package example;
+          public class Relay {
+            private dev.farcall.api.RemoteRef<Relay> next;
+            public Relay(int start) {}
+            public void link(dev.farcall.api.RemoteRef<Relay> next) { this.next = next; }
+            public int hop(int n) { return n == 0 ? 0 : next.get(Relay::hop, n - 1); }
+          }
           """);
 
   @TempDir static Path dir;
@@ -228,6 +238,35 @@ class ObjectsEndpointTests extends CoordinatorTestBase {
     assertThat(refused.getBody().get("detail").asString()).contains("method append").contains("IO");
     assertThat(get(VIEWER_TOKEN, "/api/v1/objects").getBody().size()).isEqualTo(before);
     assertThat(worker.received()).as("nothing sent to a worker").isEqualTo(received);
+  }
+
+  @Test
+  void aTypeOnACycleOfHandleCallsIsCreatedWithTheAnalysisWarning() {
+    JsonNode warnings =
+        get(VIEWER_TOKEN, "/api/v1/programs/" + programId + "/analysis").getBody().get("warnings");
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0).get("kind").asString()).isEqualTo("HANDLE_CYCLE");
+    assertThat(warnings.get(0).get("types").get(0).asString()).isEqualTo("example.Relay");
+    assertThat(warnings.get(0).get("methods").get(0).asString()).isEqualTo("example.Relay#hop(I)I");
+
+    ResponseEntity<JsonNode> relay =
+        post(
+            ADMIN_TOKEN,
+            "/api/v1/programs/" + programId + "/objects",
+            "{\"className\": \"example.Relay\", \"args\": [0]}");
+    assertThat(relay.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(relay.getBody().get("warnings")).hasSize(1);
+    assertThat(relay.getBody().get("warnings").get(0).asString())
+        .startsWith("Relay calls Relay.hop through a handle (in Relay.hop)")
+        .contains("until its timeout");
+    ResponseEntity<JsonNode> tally =
+        post(
+            ADMIN_TOKEN,
+            "/api/v1/programs/" + programId + "/objects",
+            "{\"className\": \"example.Tally\", \"args\": [0]}");
+    assertThat(tally.getBody().get("warnings")).isEmpty();
+    delete(ADMIN_TOKEN, "/api/v1/objects/" + relay.getBody().get("objectId").asString());
+    delete(ADMIN_TOKEN, "/api/v1/objects/" + tally.getBody().get("objectId").asString());
   }
 
   /** Holds Tally objects by id, computing what the real methods compute (no program code runs). */
