@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farcall.benchmarks.e2e.FarcallCluster;
+import dev.farcall.benchmarks.report.ResultsFile;
 import dev.farcall.kafka.EmbeddedKafkaBroker;
 import java.io.File;
 import java.lang.management.ManagementFactory;
@@ -52,6 +53,7 @@ public final class DashboardBenchmark {
     Path output = Path.of(args.length > 0 ? args[0] : "benchmarks/results/dashboard.json");
     int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     double loadBefore = loadAverage();
+    Instant started = Instant.now();
     Path dir = Files.createTempDirectory("farcall-dashboard-bench-");
     ArrayNode figures = JSON.createArrayNode();
     List<String> notes = new ArrayList<>();
@@ -132,36 +134,19 @@ public final class DashboardBenchmark {
     } finally {
       deleteRecursively(dir);
     }
-    ObjectNode result = JSON.createObjectNode();
-    result.put("area", "dashboard");
-    result.put("title", "Dashboard: call graph first render and list endpoints");
-    result.put("date", Instant.now().toString());
-    ObjectNode machine = result.putObject("machine");
-    machine.put("cpus", Runtime.getRuntime().availableProcessors());
-    machine.put(
-        "memoryGiB",
-        Math.round(
-            ((com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean())
-                    .getTotalMemorySize()
-                / (1024.0 * 1024 * 1024)));
-    machine.put("java", System.getProperty("java.version"));
-    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-    ObjectNode load = result.putObject("loadAverage");
-    load.put("before", loadBefore);
-    load.put("after", loadAverage());
-    ArrayNode n = result.putArray("notes");
-    notes.forEach(n::add);
-    n.add(
+    notes.add(
         "headless Chromium "
             + chromiumVersion()
             + " from Debian, driven by Selenium; render time"
             + " is performance.now() at the first animation frame after the graph was drawn, i.e."
             + " from navigation start, including fetching and parsing the analysis and the plan");
-    result.set("figures", figures);
-    Files.createDirectories(output.toAbsolutePath().getParent());
-    JSON.writerWithDefaultPrettyPrinter().writeValue(output.toFile(), result);
-    System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+    ResultsFile.write(
+        output,
+        "dashboard",
+        "Dashboard: call graph first render and list endpoints",
+        notes,
+        figures,
+        new ResultsFile.Span(started, loadBefore, loadAverage()));
   }
 
   /** One Chromium tab signed in to the dashboard. */
@@ -359,6 +344,7 @@ public final class DashboardBenchmark {
     return p.path("analysis").path("methods").asInt();
   }
 
+  /** A figure in the results convention; a target is met when the median is under it. */
   private static ObjectNode figure(
       String name,
       String unit,
@@ -366,29 +352,12 @@ public final class DashboardBenchmark {
       double[] values,
       double target,
       String targetText) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    double median =
-        sorted.length % 2 == 1
-            ? sorted[sorted.length / 2]
-            : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    ObjectNode f = JSON.createObjectNode();
-    f.put("name", name);
-    f.put("unit", unit);
-    f.put("higherIsBetter", higherIsBetter);
-    ArrayNode reps = f.putArray("repetitions");
-    for (double v : values) {
-      reps.add(Math.round(v * 10) / 10.0);
-    }
-    f.put("median", Math.round(median * 10) / 10.0);
-    f.put("min", Math.round(sorted[0] * 10) / 10.0);
-    f.put("max", Math.round(sorted[sorted.length - 1] * 10) / 10.0);
-    if (targetText != null) {
-      ObjectNode t = f.putObject("target");
-      t.put("description", targetText);
-      t.put("met", median < target);
-    }
-    return f;
+    List<Double> repetitions =
+        Arrays.stream(values).map(v -> Math.round(v * 10) / 10.0).boxed().toList();
+    ObjectNode f = ResultsFile.figure(name, unit, higherIsBetter, repetitions);
+    return targetText == null
+        ? f
+        : ResultsFile.target(f, targetText, ResultsFile.median(repetitions) < target);
   }
 
   private static byte[] concat(byte[]... parts) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farcall.benchmarks.driver.DriverBenchmark.Program;
 import dev.farcall.benchmarks.e2e.DelayingProxy;
 import dev.farcall.benchmarks.e2e.FarcallCluster;
+import dev.farcall.benchmarks.report.ResultsFile;
 import dev.farcall.kafka.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -104,7 +105,7 @@ public final class AdaptiveBenchmark {
       DriverBenchmark.deleteRecursively(dir);
     }
     double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    DriverBenchmark.write(
+    ResultsFile.write(
         "adaptive",
         "Adaptive placement: programs × modes × network",
         List.of(

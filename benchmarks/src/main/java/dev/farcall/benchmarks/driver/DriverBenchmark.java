@@ -320,7 +320,7 @@ public final class DriverBenchmark {
   private static void write(
       ArrayNode figures, double loadBefore, double loadAfter, int startups, int reps)
       throws IOException {
-    write(
+    ResultsFile.write(
         "driver",
         "Run driver: start-up and the cost of a JVM per run",
         List.of(
@@ -331,33 +331,9 @@ public final class DriverBenchmark {
                 + " repetitions per program, alternated with plain java.",
             "Runs and plain java share this machine with the coordinator and the broker."),
         figures,
+        Instant.now(),
         loadBefore,
         loadAfter);
-  }
-
-  /** Writes {@code benchmarks/results/<area>.json} in the results convention, dated now. */
-  static void write(
-      String area,
-      String title,
-      List<String> noteLines,
-      ArrayNode figures,
-      double loadBefore,
-      double loadAfter)
-      throws IOException {
-    write(area, title, noteLines, figures, Instant.now(), loadBefore, loadAfter);
-  }
-
-  /** The same, dated {@code date} (when the measurements began); shared by the area benchmarks. */
-  public static void write(
-      String area,
-      String title,
-      List<String> noteLines,
-      ArrayNode figures,
-      Instant date,
-      double loadBefore,
-      double loadAfter)
-      throws IOException {
-    ResultsFile.write(area, title, noteLines, figures, date, loadBefore, loadAfter);
   }
 
   static void deleteRecursively(Path dir) {

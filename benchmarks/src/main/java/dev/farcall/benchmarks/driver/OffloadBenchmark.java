@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farcall.benchmarks.driver.DriverBenchmark.Program;
 import dev.farcall.benchmarks.e2e.FarcallCluster;
+import dev.farcall.benchmarks.report.ResultsFile;
 import dev.farcall.kafka.EmbeddedKafkaBroker;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ public final class OffloadBenchmark {
       DriverBenchmark.deleteRecursively(dir);
     }
     double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    DriverBenchmark.write(
+    ResultsFile.write(
         "offload",
         "Offload: the run on one core, a worker on the other",
         List.of(
@@ -87,6 +88,7 @@ public final class OffloadBenchmark {
                 + " repetitions per program, a run and plain java alternated; run time from the"
                 + " request to finishedAt, plain java from fork to exit."),
         figures,
+        java.time.Instant.now(),
         loadBefore,
         loadAfter);
   }

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farcall.api.RemoteOptions;
 import dev.farcall.api.RemoteRef;
 import dev.farcall.api.spi.AsyncTarget;
-import dev.farcall.benchmarks.driver.DriverBenchmark;
 import dev.farcall.benchmarks.e2e.ChildJvm;
 import dev.farcall.benchmarks.e2e.FarcallCluster;
 import dev.farcall.benchmarks.e2e.Measure;
 import dev.farcall.benchmarks.e2e.RawKafkaRequestReply;
 import dev.farcall.benchmarks.e2e.Result;
 import dev.farcall.benchmarks.e2e.RmiPeer;
+import dev.farcall.benchmarks.report.ResultsFile;
 import dev.farcall.coordinator.analysis.AnalysisService;
 import dev.farcall.dispatch.objects.RemoteObject;
 import dev.farcall.dispatch.objects.RemoteObjects;
@@ -673,7 +673,7 @@ public final class ObjectsBenchmark {
   private static void write(
       ArrayNode figures, List<String> notes, Instant date, double loadBefore, double loadAfter)
       throws IOException {
-    DriverBenchmark.write(
+    ResultsFile.write(
         "objects",
         "Remote objects: calls to counter objects, Farcall against Java RMI",
         notes,
