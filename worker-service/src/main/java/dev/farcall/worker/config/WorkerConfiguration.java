@@ -142,9 +142,7 @@ public class WorkerConfiguration {
       WorkerStatus status,
       WorkerMetrics metrics) {
     return new InvocationConsumer(
-        clients,
-        producer,
-        topics.invocations(),
+        new InvocationConsumer.Kafka(clients, producer, topics.invocations()),
         worker.getId(),
         new InvocationConsumer.Execution(slots, executor, objects),
         status,
