@@ -219,6 +219,15 @@ public final class FarcallCluster implements AutoCloseable {
   /** Uploads the examples jar through {@code POST /api/v1/programs}. */
   private void upload() throws Exception {
     byte[] jar = Files.readAllBytes(examplesJar());
+    jarSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar));
+    programId = upload(jar);
+  }
+
+  /**
+   * Uploads {@code jar} through {@code POST /api/v1/programs}; returns the program's id (that of
+   * the program already stored when the same bytes were).
+   */
+  public String upload(byte[] jar) throws Exception {
     String boundary = "farcall-bench-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(
@@ -243,15 +252,13 @@ public final class FarcallCluster implements AutoCloseable {
           "upload failed: " + response.statusCode() + " " + response.body());
     }
     String location = response.headers().firstValue("Location").orElse(null);
-    jarSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar));
     if (location != null) {
-      programId = location.substring(location.lastIndexOf('/') + 1);
-    } else {
-      // 200: the same bytes were stored already; the body names the program
-      String b = response.body();
-      int i = b.indexOf("\"id\":\"") + 6;
-      programId = b.substring(i, b.indexOf('"', i));
+      return location.substring(location.lastIndexOf('/') + 1);
     }
+    // 200: the same bytes were stored already; the body names the program
+    String b = response.body();
+    int i = b.indexOf("\"id\":\"") + 6;
+    return b.substring(i, b.indexOf('"', i));
   }
 
   /** The SHA-256 of the uploaded examples jar (hex), as a run names its program's jar. */
