@@ -152,21 +152,34 @@ public final class Measure {
    */
   static Result pipelined(String name, int calls, int inFlight, Duration limit, AsyncCall call)
       throws Exception {
+    return batched(name, calls, inFlight, 1, limit, call);
+  }
+
+  /**
+   * {@code calls / batch} requests of {@code batch} calls each, with up to {@code inFlight} calls
+   * outstanding at once: {@code request} starts one request and reports the end of each of its
+   * calls to {@code done}. Each call's latency runs from its request's start to its completion.
+   */
+  static Result batched(
+      String name, int calls, int inFlight, int batch, Duration limit, AsyncCall request)
+      throws Exception {
+    int requests = calls / batch;
     Latencies latencies = new Latencies(calls);
     Semaphore window = new Semaphore(inFlight);
-    CountDownLatch done = new CountDownLatch(calls);
+    CountDownLatch done = new CountDownLatch(requests * batch);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     long started = System.nanoTime();
     long deadline = started + limit.toNanos();
-    for (int i = 0; i < calls; i++) {
-      if (!window.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+    for (int i = 0; i < requests; i++) {
+      if (!window.tryAcquire(
+          batch, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         throw new IllegalStateException(name + ": no completion within " + limit);
       }
       if (failure.get() != null) {
         throw new IllegalStateException(name + " failed", failure.get());
       }
       long t = System.nanoTime();
-      call.start(
+      request.start(
           (value, error) -> {
             if (error != null) {
               failure.compareAndSet(null, error);
@@ -186,6 +199,9 @@ public final class Measure {
       throw new IllegalStateException(name + " failed", failure.get());
     }
     return new Result(
-        name, latencies.percentileMicros(50), latencies.percentileMicros(99), calls / seconds);
+        name,
+        latencies.percentileMicros(50),
+        latencies.percentileMicros(99),
+        requests * batch / seconds);
   }
 }

@@ -42,6 +42,15 @@ public final class ResultsFile {
       throw new IllegalArgumentException(
           name + ": " + repetitions.size() + " repetitions, at least " + MIN_REPETITIONS);
     }
+    return draftFigure(name, unit, higherIsBetter, repetitions);
+  }
+
+  /**
+   * The same figure of any number of repetitions (median, min and max NaN of none), for printing
+   * the figures of a run that may be too short to be written; {@link #figure} for a results file.
+   */
+  public static ObjectNode draftFigure(
+      String name, String unit, boolean higherIsBetter, List<Double> repetitions) {
     ObjectNode f = JSON.createObjectNode();
     f.put("name", name);
     f.put("unit", unit);
@@ -49,8 +58,8 @@ public final class ResultsFile {
     ArrayNode reps = f.putArray("repetitions");
     repetitions.forEach(reps::add);
     f.put("median", median(repetitions));
-    f.put("min", repetitions.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
-    f.put("max", repetitions.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+    f.put("min", repetitions.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
+    f.put("max", repetitions.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
     return f;
   }
 
