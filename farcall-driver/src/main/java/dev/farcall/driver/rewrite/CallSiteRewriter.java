@@ -3,8 +3,6 @@ package dev.farcall.driver.rewrite;
 import dev.farcall.driver.rewrite.ClassStubs.Stub;
 import dev.farcall.driver.rewrite.hooks.RunHooks;
 import dev.farcall.model.MethodId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.objectweb.asm.ClassReader;
@@ -139,24 +137,5 @@ public final class CallSiteRewriter {
         super.visitInvokeDynamicInsn(name, desc, bsm, args);
       }
     }
-  }
-
-  /** Unused-argument guard so callers can list the stubs a class got (diagnostics, tests). */
-  static List<String> stubNames(byte[] rewritten) {
-    List<String> names = new ArrayList<>();
-    new ClassReader(rewritten)
-        .accept(
-            new ClassVisitor(Opcodes.ASM9) {
-              @Override
-              public MethodVisitor visitMethod(
-                  int access, String name, String desc, String sig, String[] exc) {
-                if (name.startsWith(STUB_PREFIX)) {
-                  names.add(name);
-                }
-                return null;
-              }
-            },
-            ClassReader.SKIP_CODE);
-    return names;
   }
 }
