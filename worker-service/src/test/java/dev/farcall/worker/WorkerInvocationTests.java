@@ -229,11 +229,16 @@ class WorkerInvocationTests {
     double before = commits.count();
     int records = 200;
     List<String> ids = new ArrayList<>();
+    List<List<byte[]>> byPartition = List.of(new ArrayList<>(), new ArrayList<>());
     for (int i = 0; i < records; i++) {
       InvocationRequest request = Requests.call(kafka, program, PROGRAM, add, i, 1).build();
       ids.add(Requests.idOf(request));
-      kafka.sendInvocation(i % 2, Requests.idOf(request), WireFormat.REQUESTS.encode(request));
+      byPartition.get(i % 2).add(WireFormat.REQUESTS.encode(request));
     }
+    // a burst: sent without waiting for each ack, so that a slow machine does not spread the
+    // records over many commit intervals
+    kafka.sendInvocations(0, byPartition.get(0));
+    kafka.sendInvocations(1, byPartition.get(1));
 
     for (int i = 0; i < records; i++) {
       assertThat(returnedValue(add, kafka.awaitResult(ids.get(i)))).isEqualTo(i + 1);
