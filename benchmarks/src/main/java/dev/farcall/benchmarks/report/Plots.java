@@ -136,7 +136,10 @@ final class Plots {
             .width(900)
             .height(480)
             .title(area.area() + ": " + area.title())
-            .yAxisTitle(area.series().get(0).unit())
+            .yAxisTitle(
+                area.series().stream().map(AreaResults.Series::unit).distinct().count() == 1
+                    ? area.series().get(0).unit()
+                    : "each series in its own unit (legend)")
             .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     for (AreaResults.Series s : area.series()) {

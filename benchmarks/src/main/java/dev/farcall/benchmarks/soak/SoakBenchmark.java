@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * warm-up; each figure's repetitions are its medians within each window, and a flatness target
  * compares the last window with the first. Writes {@code benchmarks/results/soak.json}.
  *
- * <p>{@code SoakBenchmark [measured minutes, 30] [windows, 6] [warm-up minutes, 2]}
+ * <p>{@code SoakBenchmark [measured minutes, 30] [windows, 6] [warm-up minutes, 2]}; {@code
+ * SoakBenchmark --refigure <soak.json> [windows]} figures a recorded soak again from its curves.
  */
 public final class SoakBenchmark {
 
@@ -36,6 +37,10 @@ public final class SoakBenchmark {
   private SoakBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--refigure")) {
+      refigure(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 6);
+      return;
+    }
     double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 30;
     int windows = args.length > 1 ? Integer.parseInt(args[1]) : 6;
     double warmUpMinutes = args.length > 2 ? Double.parseDouble(args[2]) : 2;
@@ -85,6 +90,15 @@ public final class SoakBenchmark {
       System.out.println("FAILURES: " + counts.failureExamples());
       System.exit(1);
     }
+  }
+
+  /** Replaces the figures of a recorded soak by those its curves give now. */
+  private static void refigure(Path file, int windows) throws java.io.IOException {
+    ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
+    List<SoakSampler.Sample> samples = SoakFigures.samplesFrom(root.get("series"));
+    root.set("figures", SoakFigures.figures(samples, windows));
+    JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+    System.out.println("refigured " + file + " from " + samples.size() + " samples");
   }
 
   private static List<String> notes(
