@@ -58,7 +58,10 @@ public final class HandleCycles {
       for (HandleCall call : calls) {
         path.append(simple(call.from()))
             .append(" calls ")
-            .append(call.target().shortName())
+            .append(
+                call.target().methodName().startsWith("lambda$")
+                    ? "a lambda on " + simple(call.to())
+                    : call.target().shortName())
             .append(" through a handle (in ")
             .append(call.caller().shortName())
             .append("), ");

@@ -34,6 +34,7 @@ class HandleCyclesTests {
     assertThat(cycle.calls().get(1).to()).isEqualTo(PKG + "HandlePing");
     assertThat(cycle.message())
         .startsWith("HandlePing calls HandlePong.hit through a handle (in HandlePing.relay)")
+        .contains("HandlePong calls a lambda on HandlePing through a handle (in HandlePong.hit)")
         .contains("which reaches a HandlePing again")
         .contains("until its timeout");
     assertThat(HandleCycles.through(model, PKG + "HandlePong")).containsExactly(cycle);
