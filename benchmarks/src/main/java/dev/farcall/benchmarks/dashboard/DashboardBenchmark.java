@@ -61,8 +61,9 @@ public final class DashboardBenchmark {
         FarcallCluster cluster = FarcallCluster.start(broker.bootstrapServers(), dir, 0)) {
       String base = "http://127.0.0.1:" + cluster.port();
       String math =
-          upload(
-              base, cluster.adminToken, Path.of("benchmarks/target/bench-jars/commons-math3.jar"));
+          cluster.upload(
+              Files.readAllBytes(Path.of("benchmarks/target/bench-jars/commons-math3.jar")),
+              "commons-math3.jar");
       awaitPlan(base, cluster.adminToken, math);
       awaitPlan(base, cluster.adminToken, cluster.programId);
       int mathMethods = methods(base, cluster.adminToken, math);
@@ -298,28 +299,6 @@ public final class DashboardBenchmark {
     return next.replaceFirst(".*cursor=([^&]+).*", "$1");
   }
 
-  private static String upload(String base, String token, Path jar) throws Exception {
-    String boundary = "bench" + UUID.randomUUID();
-    byte[] head =
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + jar.getFileName()
-                + "\"\r\nContent-Type: application/java-archive\r\n\r\n")
-            .getBytes();
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
-    byte[] body = concat(head, Files.readAllBytes(jar), tail);
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/v1/programs"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(r.body()).get("id").asText();
-  }
-
   private static void awaitPlan(String base, String token, String programId) throws Exception {
     long deadline = System.nanoTime() + 300_000_000_000L;
     while (System.nanoTime() < deadline) {
@@ -358,20 +337,6 @@ public final class DashboardBenchmark {
     return targetText == null
         ? f
         : ResultsFile.target(f, targetText, ResultsFile.median(repetitions) < target);
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    int size = 0;
-    for (byte[] p : parts) {
-      size += p.length;
-    }
-    byte[] all = new byte[size];
-    int at = 0;
-    for (byte[] p : parts) {
-      System.arraycopy(p, 0, all, at, p.length);
-      at += p.length;
-    }
-    return all;
   }
 
   private static double loadAverage() {

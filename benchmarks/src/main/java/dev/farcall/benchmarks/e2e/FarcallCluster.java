@@ -220,21 +220,22 @@ public final class FarcallCluster implements AutoCloseable {
   private void upload() throws Exception {
     byte[] jar = Files.readAllBytes(examplesJar());
     jarSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar));
-    programId = upload(jar);
+    programId = upload(jar, "examples.jar");
   }
 
   /**
-   * Uploads {@code jar} through {@code POST /api/v1/programs}; returns the program's id (that of
-   * the program already stored when the same bytes were).
+   * Uploads {@code jar} as {@code fileName} through {@code POST /api/v1/programs}; returns the
+   * program's id (that of the program already stored when the same bytes were).
    */
-  public String upload(byte[] jar) throws Exception {
+  public String upload(byte[] jar, String fileName) throws Exception {
     String boundary = "farcall-bench-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(
         ("--"
                 + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"examples.jar\"\r\n"
-                + "Content-Type: application/java-archive\r\n\r\n")
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/java-archive\r\n\r\n")
             .getBytes(StandardCharsets.UTF_8));
     body.write(jar);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

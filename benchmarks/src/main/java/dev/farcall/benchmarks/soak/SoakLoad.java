@@ -189,7 +189,7 @@ final class SoakLoad implements AutoCloseable {
 
   private void uploadOnce(long version) throws Exception {
     long start = System.currentTimeMillis();
-    String id = cluster.upload(variant(version));
+    String id = cluster.upload(variant(version), "examples-" + version + ".jar");
     long deadline = start + RUN_LIMIT_MILLIS;
     String status = "";
     while (System.currentTimeMillis() < deadline) {
