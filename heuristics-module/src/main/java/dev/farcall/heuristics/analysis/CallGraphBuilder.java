@@ -154,7 +154,7 @@ final class CallGraphBuilder {
           for (Node body : handleTargets(impl)) {
             add(new Edge(n, body, declared, CallKind.LAMBDA, index, captured, false, constructor));
           }
-        } else if (!MethodFlow.isStringConcat(indy)) {
+        } else if (!CallFlow.isStringConcat(indy)) {
           Handle bsm = indy.bsm;
           MethodId ref = MethodId.ofInternal(bsm.getOwner(), bsm.getName(), bsm.getDesc());
           add(new Edge(n, libraryNode(ref, true), ref, CallKind.DYNAMIC, index, -1, false, false));
