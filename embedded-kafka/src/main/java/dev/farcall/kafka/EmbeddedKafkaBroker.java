@@ -162,7 +162,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   /**
    * Settings every single-node broker here shares: one node that is both broker and controller,
    * replication factors and in-sync minimums of 1 (internal topics included), no initial rebalance
-   * delay, and a small log cleaner buffer.
+   * delay, and a small log cleaner buffer. Topics are never created by a client asking for them, as
+   * in the compose file and the Helm chart: a worker's late reply to a run that ended must not
+   * bring the run's deleted reply topic back (the objects' owner sweep ends a run's objects when
+   * that topic is gone); Farcall creates each topic it uses itself.
    */
   public static Properties singleNodeDefaults() {
     Properties p = new Properties();
@@ -183,7 +186,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Map.entry("default.replication.factor", "1"),
             Map.entry("group.initial.rebalance.delay.ms", "0"),
             Map.entry("log.cleaner.dedupe.buffer.size", CLEANER_DEDUPE_BUFFER),
-            Map.entry("auto.create.topics.enable", "true"),
+            Map.entry("auto.create.topics.enable", "false"),
             Map.entry("num.partitions", "1"),
             Map.entry("log.retention.hours", "24"),
             Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024))));

@@ -1,6 +1,7 @@
 package dev.farcall.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -31,6 +32,7 @@ class EmbeddedKafkaBrokerTests {
   @Test
   void producedRecordIsConsumedThroughTheSharedBroker() throws Exception {
     String topic = "t-" + UUID.randomUUID();
+    create(SharedBroker.bootstrapServers(), topic);
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers()),
@@ -45,6 +47,9 @@ class EmbeddedKafkaBrokerTests {
   void brokerRestartedOnTheSameLogDirKeepsRecords(@TempDir Path dir) throws Exception {
     Path logDir = dir.resolve("kafka");
     String topic = "durable";
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(logDir, 0, false)) {
+      create(broker.bootstrapServers(), topic);
+    }
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(logDir, 0, false);
         KafkaProducer<String, String> producer =
             new KafkaProducer<>(
@@ -94,6 +99,39 @@ class EmbeddedKafkaBrokerTests {
     assertThat(Files.exists(dir.resolve("data").resolve("meta.properties")))
         .as("kept: the volume of a container")
         .isTrue();
+  }
+
+  @Test
+  void aTopicNobodyCreatedIsNotCreatedByAProducerSendingToIt() throws Exception {
+    String topic = "gone-" + UUID.randomUUID();
+    try (KafkaProducer<String, String> producer =
+            new KafkaProducer<>(
+                Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    SharedBroker.bootstrapServers(),
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                    2000),
+                new StringSerializer(),
+                new StringSerializer());
+        Admin admin =
+            Admin.create(
+                Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers()))) {
+      assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "k", "late")).get())
+          .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
+          .hasMessageContaining("not present in metadata");
+      assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain(topic);
+    }
+  }
+
+  private static void create(String bootstrap, String topic) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin
+          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    }
   }
 
   private static int freePort() throws IOException {

@@ -47,8 +47,8 @@ final class TopicTap<T> implements AutoCloseable {
                 false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                 "read_uncommitted",
-                // a tap of a run's reply topic outlives the run: the broker auto-creates topics,
-                // and a fetch of the deleted topic must not bring it back
+                // a tap of a run's reply topic outlives the run: a fetch of the deleted topic
+                // must not bring it back, even from a broker that creates topics on demand
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
                 false),
             new ByteArrayDeserializer(),

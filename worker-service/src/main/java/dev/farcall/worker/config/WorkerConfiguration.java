@@ -11,6 +11,7 @@ import dev.farcall.worker.jar.CoordinatorJarClient;
 import dev.farcall.worker.jar.JarCache;
 import dev.farcall.worker.kafka.InvocationConsumer;
 import dev.farcall.worker.kafka.KafkaClients;
+import dev.farcall.worker.kafka.ReplyTopics;
 import dev.farcall.worker.objects.ObjectTable;
 import dev.farcall.worker.objects.OwnerRunSweeper;
 import io.github.resilience4j.retry.Retry;
@@ -118,10 +119,14 @@ public class WorkerConfiguration {
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")
+  ReplyTopics replyTopics(KafkaClients clients, WorkerProperties worker) {
+    return new ReplyTopics(clients.newAdmin(worker.getId()), worker.getReplyTopicCheckInterval());
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "close")
   OwnerRunSweeper ownerRunSweeper(
-      ObjectTable objects, KafkaClients clients, WorkerProperties worker) {
-    return new OwnerRunSweeper(
-        objects, clients.newAdmin(worker.getId()), worker.getOwnerSweepInterval());
+      ObjectTable objects, ReplyTopics replyTopics, WorkerProperties worker) {
+    return new OwnerRunSweeper(objects, replyTopics, worker.getOwnerSweepInterval());
   }
 
   @Bean
@@ -133,6 +138,7 @@ public class WorkerConfiguration {
   InvocationConsumer invocationConsumer(
       KafkaClients clients,
       KafkaProducer<String, byte[]> producer,
+      ReplyTopics replyTopics,
       Topics topics,
       WorkerProperties worker,
       FarcallKafkaProperties kafka,
@@ -142,7 +148,7 @@ public class WorkerConfiguration {
       WorkerStatus status,
       WorkerMetrics metrics) {
     return new InvocationConsumer(
-        new InvocationConsumer.Kafka(clients, producer, topics.invocations()),
+        new InvocationConsumer.Kafka(clients, producer, topics.invocations(), replyTopics),
         worker.getId(),
         new InvocationConsumer.Execution(slots, executor, objects),
         status,

@@ -39,6 +39,8 @@ public class WorkerProperties {
   /** A listing of the broker's topics every 10 s: cheap, and an ended run's objects go soon. */
   public static final Duration DEFAULT_OWNER_SWEEP_INTERVAL = Duration.ofSeconds(10);
 
+  public static final Duration DEFAULT_REPLY_TOPIC_CHECK_INTERVAL = Duration.ofSeconds(1);
+
   /** Unique id of this worker; defaults to the host name plus a short random suffix. */
   private String id;
 
@@ -94,6 +96,20 @@ public class WorkerProperties {
    * deleted), to end those objects and free what they hold.
    */
   private Duration ownerSweepInterval = DEFAULT_OWNER_SWEEP_INTERVAL;
+
+  /**
+   * How often the worker looks whether the reply topics it answers are still there: a reply to a
+   * deleted one (its run ended) is not sent, and a call queued for it is not run.
+   */
+  private Duration replyTopicCheckInterval = DEFAULT_REPLY_TOPIC_CHECK_INTERVAL;
+
+  public Duration getReplyTopicCheckInterval() {
+    return replyTopicCheckInterval;
+  }
+
+  public void setReplyTopicCheckInterval(Duration replyTopicCheckInterval) {
+    this.replyTopicCheckInterval = replyTopicCheckInterval;
+  }
 
   public Duration getOwnerSweepInterval() {
     return ownerSweepInterval;

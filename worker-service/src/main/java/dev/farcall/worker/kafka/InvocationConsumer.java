@@ -47,7 +47,11 @@ public class InvocationConsumer implements SmartLifecycle {
    * @param producer sends the replies
    * @param topic the invocations topic
    */
-  public record Kafka(KafkaClients clients, Producer<String, byte[]> producer, String topic) {}
+  public record Kafka(
+      KafkaClients clients,
+      Producer<String, byte[]> producer,
+      String topic,
+      ReplyTopics replyTopics) {}
 
   /**
    * How the poll loop paces itself.
@@ -107,7 +111,7 @@ public class InvocationConsumer implements SmartLifecycle {
     this.drainTimeout = tuning.drainTimeout();
     this.commits = new OffsetCommits(offsets, tuning.commitInterval(), metrics);
     this.calls = new CallQueue(tuning.queueLimit(), signals);
-    this.replies = new ReplySender(kafka.producer(), commits, signals);
+    this.replies = new ReplySender(kafka.producer(), kafka.replyTopics(), commits, signals);
     this.slotRunner =
         new SlotRunner(execution.slots(), execution.executor(), calls, replies, signals);
     this.intake = new RecordIntake(offsets, commits, calls, replies, execution.objects());

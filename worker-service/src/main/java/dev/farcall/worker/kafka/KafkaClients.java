@@ -19,6 +19,9 @@ public final class KafkaClients {
 
   private static final java.time.Duration MAX_BLOCK = java.time.Duration.ofSeconds(10);
 
+  /** The shortest idle time Kafka allows before a producer forgets a topic's metadata. */
+  private static final java.time.Duration METADATA_IDLE = java.time.Duration.ofSeconds(5);
+
   /** Room for several hundred replies in one batch (the default 16 KiB holds about 100). */
   static final int BATCH_SIZE = 128 * 1024;
 
@@ -74,6 +77,11 @@ public final class KafkaClients {
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(delivery, linger + request));
     // A reply to a missing topic must not hold a slot for the default minute.
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
+    // Each run replies on a topic of its own, deleted as the run ends; the producer keeps asking
+    // for the metadata of a topic it used (every retry backoff while the topic is missing) until
+    // the topic has been idle this long, so forget ended runs' topics soon, not after 5 minutes.
+    // A live run's topic forgotten in a pause costs its next reply one metadata request.
+    config.put(ProducerConfig.METADATA_MAX_IDLE_CONFIG, (int) METADATA_IDLE.toMillis());
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return config;
@@ -84,8 +92,7 @@ public final class KafkaClients {
     return new KafkaConsumer<>(consumerConfig(workerId));
   }
 
-  /** A new producer; the caller owns and closes it. */
-  /** An admin client, for the look at which topics exist (see the objects' owner sweep). */
+  /** An admin client, for the look at which reply topics are gone ({@link ReplyTopics}). */
   public org.apache.kafka.clients.admin.Admin newAdmin(String workerId) {
     return org.apache.kafka.clients.admin.Admin.create(
         Map.of(
@@ -95,6 +102,7 @@ public final class KafkaClients {
             "farcall-worker-" + workerId + "-admin"));
   }
 
+  /** A new producer; the caller owns and closes it. */
   public KafkaProducer<String, byte[]> newProducer(String workerId) {
     return new KafkaProducer<>(producerConfig(workerId));
   }

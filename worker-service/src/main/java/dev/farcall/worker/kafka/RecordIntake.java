@@ -57,6 +57,7 @@ final class RecordIntake {
         offsets.completed(tp, record.offset());
         continue;
       }
+      replies.expectRepliesTo(request.getReplyTopic());
       List<Call> requestCalls = request.getCalls();
       if (requestCalls.isEmpty()) {
         offsets.completed(tp, record.offset());

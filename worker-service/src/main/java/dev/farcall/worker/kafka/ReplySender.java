@@ -6,6 +6,8 @@ import dev.farcall.model.wire.WireFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,16 +23,27 @@ final class ReplySender {
   private static final Logger log = LoggerFactory.getLogger(InvocationConsumer.class);
 
   private final Producer<String, byte[]> producer;
+  private final ReplyTopics topics;
   private final OffsetCommits commits;
   private final PollSignals signals;
 
   // Calls a slot took from the queue whose replies are not yet acknowledged (or given up).
   private final AtomicInteger unsettledReplies = new AtomicInteger();
 
-  ReplySender(Producer<String, byte[]> producer, OffsetCommits commits, PollSignals signals) {
+  ReplySender(
+      Producer<String, byte[]> producer,
+      ReplyTopics topics,
+      OffsetCommits commits,
+      PollSignals signals) {
     this.producer = producer;
+    this.topics = topics;
     this.commits = commits;
     this.signals = signals;
+  }
+
+  /** A polled request sends its replies to {@code topic}, which therefore exists. */
+  void expectRepliesTo(String topic) {
+    topics.track(topic);
   }
 
   /** One more call whose reply is to be settled. */
@@ -48,10 +61,26 @@ final class ReplySender {
     return unsettledReplies.get();
   }
 
+  /**
+   * True when nobody waits for the call's reply any more (its run ended and its reply topic is
+   * gone): the call need not run, and its record is done as if the reply had been acknowledged.
+   */
+  boolean nobodyWaits(PendingCall call) {
+    if (!topics.isGone(call.request().getReplyTopic())) {
+      return false;
+    }
+    settled(call.progress(), true);
+    return true;
+  }
+
   /** Sends a call's reply; the record is done once every reply of it is acknowledged. */
   void reply(PendingCall call, InvocationResult result) {
+    InvocationRequest request = call.request();
+    if (topics.isGone(request.getReplyTopic())) {
+      settled(call.progress(), true);
+      return;
+    }
     try {
-      InvocationRequest request = call.request();
       ProducerRecord<String, byte[]> reply =
           new ProducerRecord<>(
               request.getReplyTopic(),
@@ -62,7 +91,7 @@ final class ReplySender {
           reply,
           (metadata, e) -> {
             if (e != null) {
-              undelivered(call, e);
+              notSent(call, e);
             } else {
               settled(call.progress(), true);
             }
@@ -71,6 +100,31 @@ final class ReplySender {
       // Whatever happened, the slot's accounting must settle, or draining would wait forever.
       undelivered(call, e);
     }
+  }
+
+  /**
+   * A reply the producer gave up on: if its topic turns out to be gone, its run ended and nobody
+   * will read it, so the record is done; otherwise it stays uncommitted.
+   */
+  private void notSent(PendingCall call, Exception e) {
+    if (!(e instanceof TimeoutException || e instanceof UnknownTopicOrPartitionException)) {
+      undelivered(call, e);
+      return;
+    }
+    topics
+        .confirmGone(call.request().getReplyTopic())
+        .thenAccept(
+            gone -> {
+              if (gone) {
+                log.debug(
+                    "reply {} dropped: its run ended and its topic {} is gone",
+                    call.call().getInvocationId(),
+                    call.request().getReplyTopic());
+                settled(call.progress(), true);
+              } else {
+                undelivered(call, e);
+              }
+            });
   }
 
   void undelivered(PendingCall call, Throwable e) {

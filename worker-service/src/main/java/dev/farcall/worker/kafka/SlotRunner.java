@@ -70,6 +70,9 @@ final class SlotRunner {
 
   /** Executes one call, then sends the reply; the record is done once it is acknowledged. */
   private void runAndReply(PendingCall call) {
+    if (replies.nobodyWaits(call)) {
+      return;
+    }
     InvocationResult result;
     try {
       result = executor.execute(call.request(), call.call());

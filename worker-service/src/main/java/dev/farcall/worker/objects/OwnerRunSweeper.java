@@ -1,30 +1,37 @@
 package dev.farcall.worker.objects;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Ends the objects whose run has ended, so that they stop holding the worker's memory and object
  * slots: an object dies with the run that created it (unless created over REST). The coordinator
- * deletes a run's reply topic when the run ends, so an object whose owner's reply topic no longer
- * exists belongs to an ended run; its later calls, if any arrive, fail with {@code
- * OBJECT_OWNER_RUN_ENDED}. A listing that fails (broker away) ends nothing.
+ * deletes a run's reply topic when the run ends, so an object whose owner's reply topic is gone
+ * belongs to an ended run; its later calls, if any arrive, fail with {@code
+ * OBJECT_OWNER_RUN_ENDED}. Which topics are gone is the worker's {@link OwnerTopics} to know (the
+ * reply path asks the same); a topic not known gone ends nothing.
  */
 public final class OwnerRunSweeper implements AutoCloseable {
+
+  /** Which reply topics are gone; the owners' topics are kept in its view while objects live. */
+  public interface OwnerTopics {
+    /** {@code topic} names where a live object's owner reads replies: it existed. */
+    void track(String topic);
+
+    /** True once {@code topic} is known to have been deleted. */
+    boolean isGone(String topic);
+  }
 
   private static final Logger log = LoggerFactory.getLogger(OwnerRunSweeper.class);
 
   private final ObjectTable objects;
-  private final Admin admin;
+  private final OwnerTopics topics;
   private final Duration interval;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -34,9 +41,9 @@ public final class OwnerRunSweeper implements AutoCloseable {
             return t;
           });
 
-  public OwnerRunSweeper(ObjectTable objects, Admin admin, Duration interval) {
+  public OwnerRunSweeper(ObjectTable objects, OwnerTopics topics, Duration interval) {
     this.objects = objects;
-    this.admin = admin;
+    this.topics = topics;
     this.interval = interval;
   }
 
@@ -50,7 +57,7 @@ public final class OwnerRunSweeper implements AutoCloseable {
     try {
       sweep();
     } catch (RuntimeException e) {
-      log.debug("could not look which runs owning objects have ended: {}", e.toString());
+      log.warn("could not end the objects of ended runs: {}", e.toString());
     }
   }
 
@@ -60,26 +67,13 @@ public final class OwnerRunSweeper implements AutoCloseable {
    * @return how many objects it ended
    */
   int sweep() {
-    Collection<String> owners = objects.ownerReplyTopics();
-    if (owners.isEmpty()) {
-      return 0;
+    Set<String> gone = new HashSet<>();
+    for (String owner : objects.ownerReplyTopics()) {
+      topics.track(owner);
+      if (topics.isGone(owner)) {
+        gone.add(owner);
+      }
     }
-    Set<String> existing;
-    try {
-      existing =
-          admin
-              .listTopics(new ListTopicsOptions().timeoutMs((int) interval.toMillis()))
-              .names()
-              .get(interval.toMillis() * 2, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 0;
-    } catch (Exception e) {
-      log.debug("could not list the topics: {}", e.toString());
-      return 0;
-    }
-    Set<String> gone = new HashSet<>(owners);
-    gone.removeAll(existing);
     if (gone.isEmpty()) {
       return 0;
     }
@@ -91,6 +85,5 @@ public final class OwnerRunSweeper implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
-    admin.close(Duration.ofSeconds(1));
   }
 }
