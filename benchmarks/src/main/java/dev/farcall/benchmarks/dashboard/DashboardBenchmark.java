@@ -345,8 +345,11 @@ public final class DashboardBenchmark {
 
   private static String chromiumVersion() {
     try {
+      // stdout only: Debian's launcher script may complain on stderr before the version line
       Process p =
-          new ProcessBuilder("/usr/bin/chromium", "--version").redirectErrorStream(true).start();
+          new ProcessBuilder("/usr/bin/chromium", "--version")
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       return new String(p.getInputStream().readAllBytes()).strip();
     } catch (Exception e) {
       return "(version unknown)";

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The coordinator's live events: a bounded ring buffer of recent events with ids, and the
- * subscribers they are fanned out to. {@link #publish} never waits for a subscriber: it serialises
- * the data once and offers the event to each subscriber's bounded queue, dropping a subscriber
- * whose queue is full.
+ * The coordinator's live events: a ring buffer of recent events with ids, bounded by count and by
+ * size, and the subscribers they are fanned out to. {@link #publish} never waits for a subscriber:
+ * it serialises the data once and offers the event to each subscriber's bounded queue, dropping a
+ * subscriber whose queue is full.
  */
 @Component
 class EventHub {
@@ -22,15 +22,22 @@ class EventHub {
   private final String epoch = Long.toString(System.currentTimeMillis(), 36);
   private final JsonMapper json;
   private final StreamEvent[] ring;
+  private final long bufferBytes;
   private final int queueCapacity;
+  private final long queueBytes;
   private final List<Subscription> subscribers = new ArrayList<>();
   private final Counter droppedCounter;
   private long last;
+  // The kept events are oldest..last; their sizes add up to retainedBytes.
+  private long oldest = 1;
+  private long retainedBytes;
 
   EventHub(JsonMapper json, EventsProperties properties, ObjectProvider<MeterRegistry> meters) {
     this.json = json;
     this.ring = new StreamEvent[Math.max(1, properties.getBufferSize())];
+    this.bufferBytes = properties.getBufferBytes().toBytes();
     this.queueCapacity = Math.max(1, properties.getSubscriberQueue());
+    this.queueBytes = properties.getSubscriberQueueBytes().toBytes();
     MeterRegistry registry = meters.getIfAvailable();
     if (registry != null) {
       Gauge.builder("farcall.events.subscribers", this, EventHub::subscriberCount)
@@ -57,8 +64,27 @@ class EventHub {
     synchronized (this) {
       long sequence = ++last;
       StreamEvent event = new StreamEvent(sequence, idOf(sequence), type, programId, runId, text);
-      ring[slot(sequence)] = event;
+      keep(event);
       subscribers.removeIf(s -> !s.offer(event) && countDrop());
+    }
+  }
+
+  /**
+   * Puts the event in the ring, where it takes the slot of the event {@code ring.length} older,
+   * then forgets the oldest events while the kept ones are over the size bound.
+   */
+  private void keep(StreamEvent event) {
+    int slot = slot(event.sequence());
+    if (ring[slot] != null) {
+      retainedBytes -= ring[slot].size();
+    }
+    ring[slot] = event;
+    retainedBytes += event.size();
+    oldest = Math.max(oldest, event.sequence() - ring.length + 1);
+    while (retainedBytes > bufferBytes && oldest < event.sequence()) {
+      int first = slot(oldest++);
+      retainedBytes -= ring[first].size();
+      ring[first] = null;
     }
   }
 
@@ -72,7 +98,8 @@ class EventHub {
         new Subscription(
             filter,
             lastEventId.map(id -> replayAfter(id, filter)).orElse(List.of()),
-            queueCapacity);
+            queueCapacity,
+            queueBytes);
     subscribers.add(subscription);
     return subscription;
   }
@@ -93,7 +120,6 @@ class EventHub {
   }
 
   private List<StreamEvent> replayAfter(String lastEventId, EventFilter filter) {
-    long oldest = Math.max(1, last - ring.length + 1);
     Optional<Long> sequence = sequenceOf(lastEventId);
     if (sequence.isEmpty() || sequence.get() < oldest - 1 || sequence.get() > last) {
       return List.of(

@@ -2,6 +2,7 @@ package dev.farcall.coordinator.events;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /** The dashboard's event stream ({@code farcall.events.*}). */
 @ConfigurationProperties("farcall.events")
@@ -9,6 +10,12 @@ public class EventsProperties {
 
   /** Default number of recent events kept for clients that resume. */
   public static final int DEFAULT_BUFFER_SIZE = 10_000;
+
+  /** Default size of the recent events kept (their JSON, a byte per character). */
+  public static final DataSize DEFAULT_BUFFER_BYTES = DataSize.ofMegabytes(32);
+
+  /** Default size of the events that may wait for one slow client before it is dropped. */
+  public static final DataSize DEFAULT_SUBSCRIBER_QUEUE_BYTES = DataSize.ofMegabytes(8);
 
   /** Default number of events that may wait for one slow client before it is dropped. */
   public static final int DEFAULT_SUBSCRIBER_QUEUE = 2_000;
@@ -21,6 +28,16 @@ public class EventsProperties {
    * none; older ones are gone (the client is told to reload).
    */
   private int bufferSize = DEFAULT_BUFFER_SIZE;
+
+  /**
+   * The most the kept recent events may take together, counted as their JSON text (a byte per
+   * character): a run's stats event alone can be tens of kilobytes, so a count alone would let the
+   * buffer hold hundreds of megabytes. The oldest go first; the newest event is always kept.
+   */
+  private DataSize bufferBytes = DEFAULT_BUFFER_BYTES;
+
+  /** The most the events waiting for one client may take (counted as above); then it is dropped. */
+  private DataSize subscriberQueueBytes = DEFAULT_SUBSCRIBER_QUEUE_BYTES;
 
   /**
    * Events that may wait to be written to one client; a client that falls further behind is
@@ -46,6 +63,22 @@ public class EventsProperties {
 
   public void setBufferSize(int bufferSize) {
     this.bufferSize = bufferSize;
+  }
+
+  public DataSize getBufferBytes() {
+    return bufferBytes;
+  }
+
+  public void setBufferBytes(DataSize bufferBytes) {
+    this.bufferBytes = bufferBytes;
+  }
+
+  public DataSize getSubscriberQueueBytes() {
+    return subscriberQueueBytes;
+  }
+
+  public void setSubscriberQueueBytes(DataSize subscriberQueueBytes) {
+    this.subscriberQueueBytes = subscriberQueueBytes;
   }
 
   public int getSubscriberQueue() {

@@ -15,6 +15,11 @@ import java.util.Optional;
 record StreamEvent(
     long sequence, String id, String type, String programId, String runId, String data) {
 
+  /** About what the event holds in memory, for the byte bounds: its JSON and its id and type. */
+  long size() {
+    return data.length() + id.length() + type.length() + 64L;
+  }
+
   Optional<String> program() {
     return Optional.ofNullable(programId);
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One client's place in the stream: the events to replay first, then a bounded queue of live ones.
@@ -15,6 +16,8 @@ final class Subscription {
   private final EventFilter filter;
   private final List<StreamEvent> replay;
   private final ArrayBlockingQueue<StreamEvent> queue;
+  private final long maxQueuedBytes;
+  private final AtomicLong queuedBytes = new AtomicLong();
 
   /** The longest the writer waits before it looks again whether the stream was closed. */
   private static final long SLICE_MILLIS = 200;
@@ -22,10 +25,11 @@ final class Subscription {
   private volatile boolean dropped;
   private volatile boolean closed;
 
-  Subscription(EventFilter filter, List<StreamEvent> replay, int capacity) {
+  Subscription(EventFilter filter, List<StreamEvent> replay, int capacity, long maxQueuedBytes) {
     this.filter = filter;
     this.replay = List.copyOf(replay);
     this.queue = new ArrayBlockingQueue<>(capacity);
+    this.maxQueuedBytes = maxQueuedBytes;
   }
 
   /** The events the client missed, written before any live one. */
@@ -36,13 +40,17 @@ final class Subscription {
   /**
    * Queues the event if the client wants it; never waits.
    *
-   * @return false when the queue is full: the subscription is dropped then
+   * @return false when the queue is full (by count or size): the subscription is dropped then
    */
   boolean offer(StreamEvent event) {
     if (closed || !filter.matches(event)) {
       return true;
     }
-    if (queue.offer(event)) {
+    // Only the hub's publish offers, one at a time: the check and the add need no lock together.
+    // An event larger than the bound alone still goes to a client that has caught up.
+    boolean fits = queue.isEmpty() || queuedBytes.get() + event.size() <= maxQueuedBytes;
+    if (fits && queue.offer(event)) {
+      queuedBytes.addAndGet(event.size());
       return true;
     }
     dropped = true;
@@ -65,6 +73,7 @@ final class Subscription {
         }
         StreamEvent event = queue.poll(Math.min(left, SLICE_MILLIS), TimeUnit.MILLISECONDS);
         if (event != null) {
+          queuedBytes.addAndGet(-event.size());
           return Optional.of(event);
         }
       }
