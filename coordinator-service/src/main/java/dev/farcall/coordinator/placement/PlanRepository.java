@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.placement;
 
+import dev.farcall.coordinator.system.StoredJson;
 import dev.farcall.heuristics.placement.MethodPlacement;
 import dev.farcall.heuristics.placement.OverrideMode;
 import dev.farcall.heuristics.placement.PlacementPlan;
@@ -25,7 +26,7 @@ class PlanRepository {
 
   PlanRepository(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
-    this.json = json;
+    this.json = StoredJson.tolerant(json);
   }
 
   /**

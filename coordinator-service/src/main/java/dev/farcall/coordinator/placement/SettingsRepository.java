@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.placement;
 
+import dev.farcall.coordinator.system.StoredJson;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,7 +28,7 @@ class SettingsRepository {
 
   SettingsRepository(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
-    this.json = json;
+    this.json = StoredJson.tolerant(json);
   }
 
   /** The placement heuristic's settings, if ever saved. */

@@ -1,6 +1,7 @@
 package dev.farcall.coordinator.run;
 
 import dev.farcall.coordinator.system.Paging;
+import dev.farcall.coordinator.system.StoredJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,7 +27,7 @@ class RunRepository {
 
   RunRepository(JdbcClient jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
-    this.json = json;
+    this.json = StoredJson.tolerant(json);
   }
 
   void insert(RunView run) {

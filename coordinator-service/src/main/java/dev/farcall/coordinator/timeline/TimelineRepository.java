@@ -1,5 +1,6 @@
 package dev.farcall.coordinator.timeline;
 
+import dev.farcall.coordinator.system.StoredJson;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,7 +21,7 @@ class TimelineRepository {
 
   TimelineRepository(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
-    this.json = json;
+    this.json = StoredJson.tolerant(json);
   }
 
   void save(Timeline timeline) {

@@ -7,13 +7,18 @@ import dev.farcall.coordinator.CoordinatorTestBase;
 import dev.farcall.coordinator.program.ProgramsClient;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  */
 class RunsEndpointTests extends CoordinatorTestBase {
 
+  @Autowired private JdbcClient jdbc;
   private RestClient admin;
   private String programId;
 
@@ -172,6 +178,33 @@ class RunsEndpointTests extends CoordinatorTestBase {
         .body(body)
         .retrieve()
         .toEntity(JsonNode.class);
+  }
+
+  @Test
+  void aRunStoredBeforeItsStatsGainedFieldsIsStillListedAndShown() {
+    // stats as a version before meanLocalWorkMicros, timedLocalCalls and cpuShare wrote them
+    String stats =
+        """
+        {"localCalls":144,"localCallsComplete":true,"remoteCalls":3400,"retries":0,
+         "bytesSent":120000,"bytesReceived":64000,"sites":[{"className":"org.example.Site",
+         "methodName":"work","descriptor":"(I)J","decision":"REMOTE","localCalls":12,
+         "remoteCalls":3400,"fallbacks":0,"meanWorkMicros":812.5,"meanOverheadMicros":950.1,
+         "bytesSent":120000,"bytesReceived":64000,"retries":0}]}""";
+    String runId = UUID.randomUUID().toString();
+    OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+    jdbc.sql(
+            "insert into runs (id, program_id, main_class, args, heuristic, tunables, status,"
+                + " exit_code, created_at, started_at, finished_at, stats, stdout, stderr)"
+                + " values (?, ?, 'org.example.Main', '[]', 'greedy', '{}', 'SUCCEEDED', 0,"
+                + " ?, ?, ?, ?, '', '')")
+        .params(runId, programId, at, at, at, stats)
+        .update();
+
+    assertThat(values(list(), "id")).contains(runId);
+    JsonNode shown = get(runId).getBody();
+    JsonNode site = shown.get("stats").get("sites").get(0);
+    assertThat(site.get("meanWorkMicros").asDouble()).isEqualTo(812.5);
+    assertThat(site.get("timedLocalCalls").asLong()).isZero();
   }
 
   private ResponseEntity<JsonNode> get(String runId) {
