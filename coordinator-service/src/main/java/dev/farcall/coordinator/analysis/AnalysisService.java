@@ -7,6 +7,7 @@ import dev.farcall.coordinator.program.ProgramLookup;
 import dev.farcall.coordinator.program.ProgramNotFoundException;
 import dev.farcall.coordinator.program.ProgramRef;
 import dev.farcall.coordinator.program.ProgramStoredEvent;
+import dev.farcall.coordinator.system.StoredJson;
 import dev.farcall.heuristics.analysis.AnalysisOptions;
 import dev.farcall.heuristics.analysis.JarAnalyzer;
 import dev.farcall.heuristics.analysis.MethodAnalysis;
@@ -66,7 +67,8 @@ public class AnalysisService implements AnalysisSummaries {
       AnalysisProperties properties) {
     this.repository = repository;
     this.programs = programs;
-    this.json = json;
+    // the analysis is stored as JSON; a row of an earlier version lacks newer fields
+    this.json = StoredJson.tolerant(json);
     this.events = events;
     this.baseOptions =
         AnalysisOptions.defaults().withAllowNondeterministic(properties.isAllowNondeterministic());
