@@ -75,11 +75,10 @@ final class ReplySender {
 
   /** Sends a call's reply; the record is done once every reply of it is acknowledged. */
   void reply(PendingCall call, InvocationResult result) {
-    InvocationRequest request = call.request();
-    if (topics.isGone(request.getReplyTopic())) {
-      settled(call.progress(), true);
+    if (nobodyWaits(call)) {
       return;
     }
+    InvocationRequest request = call.request();
     try {
       ProducerRecord<String, byte[]> reply =
           new ProducerRecord<>(
