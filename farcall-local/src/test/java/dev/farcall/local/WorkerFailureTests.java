@@ -130,6 +130,21 @@ class WorkerFailureTests {
     }
   }
 
+  /** Whether a first attempt sent to the child's partitions has no reply on the wire yet. */
+  private static boolean childHoldsCalls(
+      TopicTap<Sent> requests, TopicTap<Replied> replies, Set<Integer> childPartitions) {
+    Set<String> replied = new HashSet<>();
+    for (Replied r : replies.seen()) {
+      replied.add(r.invocationId());
+    }
+    return requests.seen().stream()
+        .anyMatch(
+            s ->
+                s.attempt() == 1
+                    && childPartitions.contains(s.partition())
+                    && !replied.contains(s.invocationId()));
+  }
+
   private static Set<Integer> assignedPartitions(FarcallApi api, String workerId) {
     JsonNode worker = TestCluster.worker(api, workerId).orElseThrow();
     Set<Integer> partitions = new HashSet<>();
@@ -163,8 +178,11 @@ class WorkerFailureTests {
                     if (response != null && response.status() == 200) {
                       String worker = response.json().path("workerId").asString("?");
                       servedBy.computeIfAbsent(worker, w -> new AtomicInteger()).incrementAndGet();
-                      // kill the child the moment it is seen working: it still holds its share
-                      if (worker.equals(CHILD_ID) && killed.compareAndSet(false, true)) {
+                      // kill the child the moment it is seen working while calls sent to it are
+                      // still unanswered (on a fast machine it may have answered all it got)
+                      if (worker.equals(CHILD_ID)
+                          && childHoldsCalls(requests, replies, childPartitions)
+                          && killed.compareAndSet(false, true)) {
                         killedAtMillis.set(System.currentTimeMillis());
                         child.destroyForcibly();
                         pendingAtKill.set(calls - answered.get());
@@ -172,7 +190,7 @@ class WorkerFailureTests {
                     }
                   }));
     }
-    await("the child worker answers a call and is killed")
+    await("the child worker answers a call while holding others, and is killed")
         .atMost(Duration.ofSeconds(60))
         .until(killed::get);
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child worker died").isTrue();
